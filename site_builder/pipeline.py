@@ -1,0 +1,133 @@
+"""One build: load -> validate -> gate -> render -> write, and nothing else."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from site_builder.gate import SectionSealer, gate_snapshot
+from site_builder.gate.keys import key_epoch, load_secret
+from site_builder.render.base import RenderContext, Renderer, RenderJob
+from site_builder.render.mkdocs_reader import MkDocsCourseRenderer
+from site_builder.render.pelican_site import PelicanSiteRenderer
+from site_builder.render.shell import shell_context
+from site_builder.render.site_context import site_context
+from site_builder.sources.content_dir import ContentDirSource
+from site_builder.validate import ContentError, validate
+from site_builder.validate.rules import check_interactions
+from site_builder.write.assets import write_theme_assets
+from site_builder.write.postprocess import postprocess_html, share_material_assets
+from site_builder.write.site_files import write_calendars, write_robots, write_sitemap
+from site_builder.write.staging import staging_folder
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "themes" / "studyhall"
+RENDERERS: tuple[Renderer, ...] = (PelicanSiteRenderer(), MkDocsCourseRenderer())
+
+
+class Progress(Protocol):
+    def stage(self, name: str, total: int | None = None) -> None: ...
+    def advance(self, detail: str = "") -> None: ...
+
+
+class SilentProgress:
+    def stage(self, name: str, total: int | None = None) -> None:
+        pass
+
+    def advance(self, detail: str = "") -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    content: Path
+    out: Path
+    production: bool = False
+    jobs: int = 2
+    #: Seconds since the epoch that pick the key epoch; ``None`` means now.
+    now: float | None = None
+    secret_dir: Path = field(default_factory=Path.cwd)
+
+
+@dataclass
+class BuildReport:
+    out: Path
+    pages: int
+    seconds: float
+    warnings: list[str]
+    secret_origin: str
+    development_secret: bool
+
+
+def build_site(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
+    """Build the site into ``options.out``; raises :class:`ContentError` on user mistakes."""
+    progress = progress or SilentProgress()
+    started = time.perf_counter()
+
+    progress.stage("Loading content")
+    snapshot, problems = ContentDirSource(options.content).load()
+    progress.stage("Validating")
+    problems += validate(snapshot)
+    snapshot, warnings, interaction_problems = check_interactions(snapshot)
+    problems += interaction_problems
+    if problems:
+        raise ContentError(problems)
+
+    progress.stage("Sealing members-only sections")
+    secret = load_secret(production=options.production, dev_dir=options.secret_dir)
+    epoch = key_epoch(
+        time.time() if options.now is None else options.now, snapshot.site.key_epoch_days
+    )
+    gated = gate_snapshot(snapshot, SectionSealer(secret, epoch))
+
+    with (
+        staging_folder(options.out) as out,
+        tempfile.TemporaryDirectory(prefix="studyhall-") as work,
+    ):
+        shell = shell_context(gated, write_theme_assets(THEME_DIR / "static", out))
+        context = RenderContext(
+            gated, shell, out, Path(work), THEME_DIR, extra={"site_context": site_context(gated)}
+        )
+        jobs = [job for renderer in RENDERERS for job in renderer.jobs(context)]
+        progress.stage("Rendering", total=len(jobs))
+        warnings += run_jobs(jobs, options.jobs, progress)
+        progress.stage("Writing")
+        share_material_assets(out)
+        pages = postprocess_html(out)
+        write_calendars(gated, out)
+        write_sitemap(out, gated.site.url)
+        write_robots(out, gated.site.url)
+
+    return BuildReport(
+        out=options.out,
+        pages=pages,
+        seconds=time.perf_counter() - started,
+        warnings=warnings,
+        secret_origin=secret.origin,
+        development_secret=secret.is_development,
+    )
+
+
+def run_jobs(jobs: list[RenderJob], workers: int, progress: Progress) -> list[str]:
+    """Run render jobs, the heaviest first, in ``workers`` processes."""
+    jobs = sorted(jobs, key=lambda job: -job.weight)
+    warnings: list[str] = []
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            warnings += job.run(job.payload)
+            progress.advance(job.name)
+        return warnings
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        futures = {pool.submit(job.run, job.payload): job for job in jobs}
+        for future in as_completed(futures):
+            warnings += future.result()
+            progress.advance(futures[future].name)
+    return sorted(warnings)
+
+
+def default_jobs() -> int:
+    return max(1, min(len(os.sched_getaffinity(0)), 8))

@@ -1,0 +1,80 @@
+"""Reading text files and YAML so that every failure becomes a :class:`Problem`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+
+from site_builder.validate.problem import Problem
+
+
+def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(
+            Problem(
+                shown,
+                "",
+                f"cannot be read ({error.strerror})",
+                "check that the file exists and is readable",
+            )
+        )
+        return None
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        problems.append(
+            Problem(
+                shown,
+                "",
+                f"is not UTF-8 (byte 0x{raw[error.start]:02x} at offset {error.start})",
+                "save the file with UTF-8 encoding",
+            )
+        )
+        return None
+
+
+def _yaml_problem(shown: str, error: yaml.YAMLError, line_offset: int) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    where = f"line {mark.line + 1 + line_offset}: " if mark is not None else ""
+    reason = getattr(error, "problem", None) or "invalid YAML"
+    return Problem(shown, "", f"{where}invalid YAML ({reason})", "fix the YAML syntax on that line")
+
+
+def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
+    text = read_text(path, shown, problems)
+    if text is None:
+        return None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        problems.append(_yaml_problem(shown, error, 0))
+        return None
+
+
+def read_page(path: Path, shown: str, problems: list[Problem]) -> tuple[dict[str, Any], str] | None:
+    """Front matter and Markdown body of one page file."""
+    text = read_text(path, shown, problems)
+    if text is None:
+        return None
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as error:
+        # The front matter starts on the line after the opening `---`.
+        problems.append(_yaml_problem(shown, error, 1))
+        return None
+    if not isinstance(post.metadata, dict):
+        problems.append(
+            Problem(
+                shown,
+                "",
+                "front matter is not a mapping",
+                "write `key: value` lines between `---` lines",
+            )
+        )
+        return None
+    return dict(post.metadata), post.content
