@@ -24,8 +24,8 @@ from site_builder.validate import ContentError, validate
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("public")
 
-err = Console(stderr=True, highlight=False)
-out = Console(highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
 
 
 class RichProgress:

@@ -9,6 +9,7 @@ import threading
 import tomllib
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 NETLIFY_TOML = Path(__file__).resolve().parent.parent / "netlify.toml"
 
@@ -20,7 +21,7 @@ def netlify_headers(path: Path = NETLIFY_TOML) -> list[tuple[str, dict[str, str]
 
 
 class PreviewHandler(SimpleHTTPRequestHandler):
-    rules: list[tuple[str, dict[str, str]]] = []
+    rules: ClassVar[list[tuple[str, dict[str, str]]]] = []
 
     def end_headers(self) -> None:
         path = self.path.split("?", 1)[0]

@@ -25,7 +25,9 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-def run_build_py(*args: str, cwd: Path, secret: str | None = TEST_SECRET) -> subprocess.CompletedProcess[str]:
+def run_build_py(
+    *args: str, cwd: Path, secret: str | None = TEST_SECRET
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "STUDYHALL_SECRET"}
     if secret is not None:
         env["STUDYHALL_SECRET"] = secret
@@ -51,6 +53,8 @@ def minimal_content(tmp_path: Path) -> Path:
 def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo content built once, with a fixed secret, as a reader would get it."""
     work = tmp_path_factory.mktemp("demo")
-    result = run_build_py("build", "--content", str(ROOT / "content"), "--out", str(work / "public"), cwd=work)
+    result = run_build_py(
+        "build", "--content", str(ROOT / "content"), "--out", str(work / "public"), cwd=work
+    )
     assert result.returncode == 0, result.stderr
     return work / "public"

@@ -7,7 +7,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-_LINK_ATTRS = {"a": "href", "link": "href", "script": "src", "img": "src", "source": "src", "iframe": "src"}
+_LINK_ATTRS = {
+    "a": "href",
+    "link": "href",
+    "script": "src",
+    "img": "src",
+    "source": "src",
+    "iframe": "src",
+}
 
 
 @dataclass
@@ -71,9 +78,7 @@ def target_file(site: Path, url: str) -> Path | None:
     """The file a same-site URL resolves to, or ``None`` if nothing serves it."""
     path = unquote(urlsplit(url).path)
     candidate = site / path.lstrip("/")
-    if path.endswith("/"):
-        candidate = candidate / "index.html"
-    elif candidate.is_dir():
+    if path.endswith("/") or candidate.is_dir():
         candidate = candidate / "index.html"
     return candidate if candidate.is_file() else None
 
@@ -83,7 +88,9 @@ def internal_links(info: PageInfo) -> list[str]:
     found = []
     for link in info.links:
         parts = urlsplit(link)
-        if parts.scheme in {"mailto", "data", "javascript", "tel"} or (parts.scheme and parts.netloc):
+        if parts.scheme in {"mailto", "data", "javascript", "tel"} or (
+            parts.scheme and parts.netloc
+        ):
             continue
         if link.startswith("#"):
             continue

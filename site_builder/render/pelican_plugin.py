@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pelican.generators import Generator
 from pelican.readers import BaseReader
@@ -27,7 +27,7 @@ class GatedArticleReader(BaseReader):
     """Reads the JSON the pipeline writes for each article: gated Markdown plus metadata."""
 
     enabled = True
-    file_extensions = ["json"]
+    file_extensions: ClassVar[list[str]] = ["json"]
 
     def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__(settings)

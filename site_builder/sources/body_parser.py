@@ -13,8 +13,13 @@ _CLOSE = re.compile(r"^///\s*$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
-def parse_body(text: str, path: str, field: str = "body") -> tuple[Body, list[Problem]]:
-    """Parse a page body; fenced code is never mistaken for a block marker."""
+def parse_body(
+    text: str, path: str, field: str = "body", line_offset: int = 0
+) -> tuple[Body, list[Problem]]:
+    """Parse a page body; fenced code is never mistaken for a block marker.
+
+    ``line_offset`` turns body lines into file lines for messages.
+    """
     blocks: list[Markdown | MembersOnly] = []
     problems: list[Problem] = []
     public: list[str] = []
@@ -30,7 +35,7 @@ def parse_body(text: str, path: str, field: str = "body") -> tuple[Body, list[Pr
             blocks.append(Markdown(chunk))
         public.clear()
 
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1 + line_offset):
         fence_match = _FENCE.match(line)
         if fence is not None:
             if (

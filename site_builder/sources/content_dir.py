@@ -126,7 +126,7 @@ class ContentDirSource:
             page = read_page(path, self.shown(path), problems)
             if page is None:
                 continue
-            meta, text = page
+            meta, text, offset = page
             fields = Fields(meta, self.shown(path), problems)
             slug = fields.text("slug", course_dir.name)
             lessons = [
@@ -134,7 +134,7 @@ class ContentDirSource:
                 for lesson_path in sorted(course_dir.glob("*.md"))
                 if lesson_path.name != "course.md"
             ]
-            body, body_problems = parse_body(text, fields.path)
+            body, body_problems = parse_body(text, fields.path, line_offset=offset)
             problems.extend(body_problems)
             courses.append(
                 Course(
@@ -163,12 +163,12 @@ class ContentDirSource:
         page = read_page(path, self.shown(path), problems)
         if page is None:
             return None
-        meta, text = page
+        meta, text, offset = page
         fields = Fields(meta, self.shown(path), problems)
         name = _LESSON_FILE.match(path.stem)
         assert name is not None
         prefix = int(name.group("order")) if name.group("order") else None
-        access, teaser, body = _page_access(fields, text)
+        access, teaser, body = _page_access(fields, text, offset)
         return Lesson(
             course=course,
             slug=fields.text("slug", name.group("slug")),
@@ -187,8 +187,10 @@ class ContentDirSource:
         for path in sorted((self.root / folder).glob("*.md")):
             page = read_page(path, self.shown(path), problems)
             if page is not None:
-                meta, text = page
-                pages.append(build(Fields(meta, self.shown(path), problems), path.stem, text))
+                meta, text, offset = page
+                pages.append(
+                    build(Fields(meta, self.shown(path), problems), path.stem, text, offset)
+                )
         return pages
 
     def _interactions(self, problems: list[Problem]) -> list[Interaction]:
@@ -247,12 +249,12 @@ def read_interactions(text: str, shown: str, problems: list[Problem]) -> list[In
     return events
 
 
-def _page_access(fields: Fields, text: str) -> tuple[str | None, str, Body]:
+def _page_access(fields: Fields, text: str, line_offset: int) -> tuple[str | None, str, Body]:
     access = fields.text("access") or None
     teaser = fields.text("teaser")
     if access:
         return access, teaser, whole_page_body(text, access)
-    body, body_problems = parse_body(text, fields.path)
+    body, body_problems = parse_body(text, fields.path, line_offset=line_offset)
     fields.problems.extend(body_problems)
     return None, teaser, body
 
@@ -294,8 +296,8 @@ def _column(f: Fields) -> Column:
     )
 
 
-def _article(f: Fields, stem: str, text: str) -> Article:
-    access, teaser, body = _page_access(f, text)
+def _article(f: Fields, stem: str, text: str, offset: int) -> Article:
+    access, teaser, body = _page_access(f, text, offset)
     return Article(
         slug=f.text("slug", stem),
         title=f.text("title", required=True),
@@ -312,8 +314,8 @@ def _article(f: Fields, stem: str, text: str) -> Article:
     )
 
 
-def _live_session(f: Fields, stem: str, text: str) -> LiveSession:
-    access, teaser, body = _page_access(f, text)
+def _live_session(f: Fields, stem: str, text: str, offset: int) -> LiveSession:
+    access, teaser, body = _page_access(f, text, offset)
     start, zone = f.moment("start", "timezone")
     return LiveSession(
         slug=f.text("slug", stem),

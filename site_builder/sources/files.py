@@ -7,8 +7,24 @@ from typing import Any
 
 import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from site_builder.validate.problem import Problem
+
+
+class ContentLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so a bad date is a message, not a crash."""
+
+
+ContentLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _FrontMatter(YAMLHandler):
+    def load(self, fm: str, **kwargs: object) -> Any:
+        return yaml.load(fm, Loader=ContentLoader)
 
 
 def read_text(path: Path, shown: str, problems: list[Problem]) -> str | None:
@@ -50,22 +66,23 @@ def read_yaml(path: Path, shown: str, problems: list[Problem]) -> Any:
     if text is None:
         return None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=ContentLoader)
     except yaml.YAMLError as error:
         problems.append(_yaml_problem(shown, error, 0))
         return None
 
 
-def read_page(path: Path, shown: str, problems: list[Problem]) -> tuple[dict[str, Any], str] | None:
-    """Front matter and Markdown body of one page file."""
+def read_page(
+    path: Path, shown: str, problems: list[Problem]
+) -> tuple[dict[str, Any], str, int] | None:
+    """Front matter, Markdown body and the file line the body starts after."""
     text = read_text(path, shown, problems)
     if text is None:
         return None
     try:
-        post = frontmatter.loads(text)
+        post = frontmatter.loads(text, handler=_FrontMatter())
     except yaml.YAMLError as error:
-        # The front matter starts on the line after the opening `---`.
-        problems.append(_yaml_problem(shown, error, 1))
+        problems.append(_yaml_problem(shown, error, 0))
         return None
     if not isinstance(post.metadata, dict):
         problems.append(
@@ -77,4 +94,5 @@ def read_page(path: Path, shown: str, problems: list[Problem]) -> tuple[dict[str
             )
         )
         return None
-    return dict(post.metadata), post.content
+    start = text.find(post.content) if post.content else 0
+    return dict(post.metadata), post.content, text.count("\n", 0, max(start, 0))

@@ -12,8 +12,12 @@ from tests.conftest import ROOT, TEST_SECRET, tree_digest
 def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("STUDYHALL_SECRET", TEST_SECRET)
     now = time.time()
-    first = build_site(BuildOptions(content=ROOT / "content", out=tmp_path / "a", now=now, secret_dir=tmp_path))
-    second = build_site(BuildOptions(content=ROOT / "content", out=tmp_path / "b", now=now, secret_dir=tmp_path))
+    first = build_site(
+        BuildOptions(content=ROOT / "content", out=tmp_path / "a", now=now, secret_dir=tmp_path)
+    )
+    second = build_site(
+        BuildOptions(content=ROOT / "content", out=tmp_path / "b", now=now, secret_dir=tmp_path)
+    )
 
     assert first.pages == second.pages > 50
     assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")

@@ -84,11 +84,15 @@ def test_chinese_pages_declare_chinese(demo_site: Path) -> None:
 
 def test_sitemap_lists_every_page_with_the_site_url(demo_site: Path) -> None:
     tree = ET.parse(demo_site / "sitemap.xml")
-    locations = [el.text or "" for el in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    locations = [
+        el.text or "" for el in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
     pages = list(demo_site.rglob("index.html"))
     assert len(locations) == len(pages)
     assert all(loc.startswith("https://demo.studyhall.dev/") for loc in locations)
-    assert "Sitemap: https://demo.studyhall.dev/sitemap.xml" in (demo_site / "robots.txt").read_text()
+    assert (
+        "Sitemap: https://demo.studyhall.dev/sitemap.xml" in (demo_site / "robots.txt").read_text()
+    )
 
 
 def test_atom_feed_is_valid_and_absolute(demo_site: Path) -> None:
@@ -115,8 +119,10 @@ def test_no_third_party_requests(demo_site: Path) -> None:
     for path in demo_site.rglob("*.html"):
         info = scan(demo_site, path)
         for link in info.links:
-            if link.startswith(("http://", "https://", "//")) and "<link" in path.read_text() and (
-                link.endswith((".css", ".js", ".woff", ".woff2")) or "fonts.g" in link
+            if (
+                link.startswith(("http://", "https://", "//"))
+                and "<link" in path.read_text()
+                and (link.endswith((".css", ".js", ".woff", ".woff2")) or "fonts.g" in link)
             ):
                 external.append(f"{info.url}: {link}")
     assert external == []

@@ -23,7 +23,9 @@ def missing_title(c: Path) -> None:
 
 def duplicate_slug(c: Path) -> None:
     text = (c / "articles/hello.md").read_text()
-    (c / "articles/hello-again.md").write_text(text.replace("title: Hello", "title: Again\nslug: hello"))
+    (c / "articles/hello-again.md").write_text(
+        text.replace("title: Hello", "title: Again\nslug: hello")
+    )
 
 
 def unknown_author(c: Path) -> None:
@@ -43,7 +45,9 @@ def order_gap(c: Path) -> None:
 
 
 def order_duplicate(c: Path) -> None:
-    _edit(c / "courses/intro/02-second.md", "title: Second lesson", "title: Second lesson\norder: 1")
+    _edit(
+        c / "courses/intro/02-second.md", "title: Second lesson", "title: Second lesson\norder: 1"
+    )
 
 
 def bad_date(c: Path) -> None:
@@ -57,9 +61,13 @@ def missing_prerequisite(c: Path) -> None:
 def cyclic_prerequisites(c: Path) -> None:
     advanced = c / "courses/advanced"
     advanced.mkdir()
-    (advanced / "course.md").write_text("---\ntitle: Advanced\nprerequisites: [intro]\n---\nMore.\n")
+    (advanced / "course.md").write_text(
+        "---\ntitle: Advanced\nprerequisites: [intro]\n---\nMore.\n"
+    )
     (advanced / "01-deep.md").write_text("---\ntitle: Deep\n---\nDeep text.\n")
-    _edit(c / "courses/intro/course.md", "authors: [ada]", "authors: [ada]\nprerequisites: [advanced]")
+    _edit(
+        c / "courses/intro/course.md", "authors: [ada]", "authors: [ada]\nprerequisites: [advanced]"
+    )
 
 
 def unreadable_file(c: Path) -> None:
@@ -72,7 +80,9 @@ def invalid_yaml(c: Path) -> None:
 
 def not_utf8(c: Path) -> None:
     path = c / "articles/hello.md"
-    path.write_bytes(path.read_bytes().replace(b"Public article text.", "Caf\u00e9 text.".encode("latin-1")))
+    path.write_bytes(
+        path.read_bytes().replace(b"Public article text.", "Caf\u00e9 text.".encode("latin-1"))
+    )
 
 
 def unknown_entitlement(c: Path) -> None:
@@ -80,7 +90,9 @@ def unknown_entitlement(c: Path) -> None:
 
 
 def missing_teaser(c: Path) -> None:
-    _edit(c / "courses/intro/02-second.md", "teaser: What the second lesson covers, in public.\n", "")
+    _edit(
+        c / "courses/intro/02-second.md", "teaser: What the second lesson covers, in public.\n", ""
+    )
 
 
 def unclosed_block(c: Path) -> None:
@@ -89,14 +101,23 @@ def unclosed_block(c: Path) -> None:
 
 
 CASES: list[tuple[Callable[[Path], None], str]] = [
-    (missing_title, "content/courses/intro/01-first.md: title: missing; add `title:` to the front matter"),
+    (
+        missing_title,
+        "content/courses/intro/01-first.md: title: missing; add `title:` to the front matter",
+    ),
     (
         duplicate_slug,
         "content/articles/hello.md: slug: 'hello' is already used by content/articles/hello-again.md; "
         "give each article a distinct slug",
     ),
-    (unknown_author, "content/articles/hello.md: author: unknown author 'nobody'; use one defined in authors.yml (ada)"),
-    (unknown_tier, "content/courses/intro/course.md: tier: unknown tier 'gold'; use one defined in tiers.yml (free, member)"),
+    (
+        unknown_author,
+        "content/articles/hello.md: author: unknown author 'nobody'; use one defined in authors.yml (ada)",
+    ),
+    (
+        unknown_tier,
+        "content/courses/intro/course.md: tier: unknown tier 'gold'; use one defined in tiers.yml (free, member)",
+    ),
     (
         unknown_course,
         "content/courses/intro/02-second.md: access: entitlement 'course:nope' names an unknown course; "
@@ -111,7 +132,10 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
         order_duplicate,
         "content/courses/intro/02-second.md: order: 1 is used twice in course 'intro'; give each lesson a distinct order",
     ),
-    (bad_date, "content/articles/hello.md: date: '2026-13-40' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14"),
+    (
+        bad_date,
+        "content/articles/hello.md: date: '2026-13-40' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14",
+    ),
     (
         missing_prerequisite,
         "content/courses/intro/course.md: prerequisites: course 'ghost' does not exist; "
@@ -131,7 +155,10 @@ CASES: list[tuple[Callable[[Path], None], str]] = [
         "content/articles/hello.md: line 7: invalid YAML (expected ',' or ']', but got ':'); "
         "fix the YAML syntax on that line",
     ),
-    (not_utf8, "content/articles/hello.md: is not UTF-8 (byte 0xe9 at offset 107); save the file with UTF-8 encoding"),
+    (
+        not_utf8,
+        "content/articles/hello.md: is not UTF-8 (byte 0xe9 at offset 107); save the file with UTF-8 encoding",
+    ),
     (
         unknown_entitlement,
         "content/courses/intro/01-first.md: body: unknown entitlement 'gold'; use a tier slug (member) or course:SLUG",
@@ -155,7 +182,9 @@ def previous_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.conftest import FIXTURES
 
     work = tmp_path_factory.mktemp("previous")
-    result = run_build_py("build", "--content", str(FIXTURES / "minimal"), "--out", str(work / "public"), cwd=work)
+    result = run_build_py(
+        "build", "--content", str(FIXTURES / "minimal"), "--out", str(work / "public"), cwd=work
+    )
     assert result.returncode == 0, result.stderr
     return work / "public"
 
@@ -168,7 +197,12 @@ def test_bad_input_is_reported_and_previous_site_kept(
     mistake(minimal_content)
 
     result = run_build_py(
-        "build", "--content", str(minimal_content), "--out", str(previous_site), cwd=minimal_content.parent
+        "build",
+        "--content",
+        str(minimal_content),
+        "--out",
+        str(previous_site),
+        cwd=minimal_content.parent,
     )
 
     assert result.returncode == 1
@@ -191,10 +225,18 @@ def test_every_problem_is_reported_at_once(minimal_content: Path) -> None:
     assert len([line for line in result.stderr.splitlines() if line.startswith("content/")]) == 3
 
 
-def test_production_build_refuses_to_run_without_a_secret(minimal_content: Path, tmp_path: Path) -> None:
+def test_production_build_refuses_to_run_without_a_secret(
+    minimal_content: Path, tmp_path: Path
+) -> None:
     result = run_build_py(
-        "build", "--production", "--content", str(minimal_content), "--out", str(tmp_path / "out"),
-        cwd=tmp_path, secret=None,
+        "build",
+        "--production",
+        "--content",
+        str(minimal_content),
+        "--out",
+        str(tmp_path / "out"),
+        cwd=tmp_path,
+        secret=None,
     )
 
     assert result.returncode == 1
@@ -202,13 +244,23 @@ def test_production_build_refuses_to_run_without_a_secret(minimal_content: Path,
     assert not (tmp_path / "out").exists()
 
 
-def test_development_build_keeps_its_secret_outside_the_output(minimal_content: Path, tmp_path: Path) -> None:
+def test_development_build_keeps_its_secret_outside_the_output(
+    minimal_content: Path, tmp_path: Path
+) -> None:
     result = run_build_py(
-        "build", "--content", str(minimal_content), "--out", str(tmp_path / "out"), cwd=tmp_path, secret=None
+        "build",
+        "--content",
+        str(minimal_content),
+        "--out",
+        str(tmp_path / "out"),
+        cwd=tmp_path,
+        secret=None,
     )
 
     assert result.returncode == 0, result.stderr
     assert "Development secret in use" in result.stderr
     secret = (tmp_path / ".studyhall" / "dev-secret").read_text().strip()
-    assert all(secret.encode() not in p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert all(
+        secret.encode() not in p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()
+    )
     assert oct(os.stat(tmp_path / ".studyhall" / "dev-secret").st_mode)[-3:] == "600"
