@@ -15,6 +15,7 @@ from site_builder.gate.keys import key_epoch, load_secret
 from site_builder.render.base import RenderContext, Renderer, RenderJob
 from site_builder.render.mkdocs_reader import MkDocsCourseRenderer
 from site_builder.render.pelican_site import PelicanSiteRenderer
+from site_builder.render.search_data import write_search_data
 from site_builder.render.shell import shell_context
 from site_builder.render.site_context import site_context
 from site_builder.sources.content_dir import ContentDirSource
@@ -99,6 +100,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         share_material_assets(out)
         pages = postprocess_html(out)
         write_calendars(gated, out)
+        write_search_data(gated, out)
         write_sitemap(out, gated.site.url)
         write_robots(out, gated.site.url)
 

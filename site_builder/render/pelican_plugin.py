@@ -80,6 +80,7 @@ class StudyhallGenerator(Generator):
         write(urls.COURSES, "courses", page_name="courses")
         write(urls.PRICING, "pricing", page_name="pricing")
         write(urls.LIVE, "live", page_name="live")
+        write(urls.SEARCH, "search", page_name="search")
         for session in site["live"]:
             body, toc = self._markdown.html(session["markdown"])
             write(

@@ -44,6 +44,16 @@ def plain_excerpt(markdown: str, limit: int = 180) -> str:
     return ""
 
 
+def plain_text(markdown: str) -> str:
+    """Public Markdown as one line of words, for search and excerpts."""
+    kept = [
+        line
+        for line in markdown.splitlines()
+        if not line.lstrip().startswith(("```", "~~~", "!!!", "???", "|"))
+    ]
+    return " ".join(_MARKUP.sub(" ", " ".join(kept)).split())
+
+
 def description(page: Any, fallback: str) -> str:
     """Meta description: the author's summary or teaser, else the first public paragraph."""
     return page.summary or page.teaser or plain_excerpt(page.body.public_text) or fallback

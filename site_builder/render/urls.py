@@ -11,6 +11,7 @@ TAGS = "/tags/"
 AUTHORS = "/authors/"
 LIVE = "/live/"
 PRICING = "/pricing/"
+SEARCH = "/search/"
 FEED = "/feeds/atom.xml"
 ASSETS = "/assets/"
 
