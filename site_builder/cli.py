@@ -19,6 +19,7 @@ from rich.progress import (
 from site_builder.gate.keys import SECRET_VARIABLE, MissingSecret
 from site_builder.pipeline import BuildOptions, BuildReport, build_site, default_jobs
 from site_builder.sources.content_dir import ContentDirSource
+from site_builder.token_cli import add_token_commands, run_token_command
 from site_builder.validate import ContentError, validate
 
 DEFAULT_CONTENT = Path("content")
@@ -96,6 +97,7 @@ def make_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the content without building")
     check.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
+    add_token_commands(commands)
     return parser
 
 
@@ -148,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         if not problems:
             out.print(f"{args.content}/ is valid.")
         return 1 if problems else 0
+    if command == "token":
+        return run_token_command(args, out, err)
     if command == "serve":
         from site_builder.serve import serve
 

@@ -13,6 +13,7 @@ from typing import Protocol
 from site_builder.gate import SectionSealer, gate_snapshot
 from site_builder.gate.keys import key_epoch, load_secret
 from site_builder.render.base import RenderContext, Renderer, RenderJob
+from site_builder.render.markdown import MarkdownRenderer
 from site_builder.render.mkdocs_reader import MkDocsCourseRenderer
 from site_builder.render.pelican_site import PelicanSiteRenderer
 from site_builder.render.search_data import write_search_data
@@ -83,7 +84,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     epoch = key_epoch(
         time.time() if options.now is None else options.now, snapshot.site.key_epoch_days
     )
-    gated = gate_snapshot(snapshot, SectionSealer(secret, epoch))
+    gated = gate_snapshot(snapshot, SectionSealer(secret, epoch, MarkdownRenderer().html_only))
 
     with (
         staging_folder(options.out) as out,

@@ -6,6 +6,7 @@ step of the build where :class:`~site_builder.model.MembersOnly` blocks exist.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from site_builder.gate.keys import SiteSecret, derive_key
@@ -15,11 +16,16 @@ from site_builder.model.snapshot import Page
 
 
 class SectionSealer:
-    """Seals sections with one key per entitlement for the current epoch."""
+    """Seals sections with one key per entitlement for the current epoch.
 
-    def __init__(self, secret: SiteSecret, epoch: int) -> None:
+    ``to_html`` renders a section's Markdown first: the browser that opens it
+    has no Markdown parser, and the plain text must never leave this class.
+    """
+
+    def __init__(self, secret: SiteSecret, epoch: int, to_html: Callable[[str], str]) -> None:
         self.secret = secret
         self.epoch = epoch
+        self.to_html = to_html
         self._keys: dict[str, bytes] = {}
 
     def key(self, entitlement: str) -> bytes:
@@ -31,8 +37,9 @@ class SectionSealer:
         blocks = []
         for block in body.blocks:
             if isinstance(block, MembersOnly):
+                html = self.to_html(block.text)
                 nonce, ciphertext = seal_section(
-                    self.key(block.entitlement), page_id, block.index, block.text
+                    self.key(block.entitlement), page_id, block.index, html
                 )
                 block = Sealed(block.entitlement, block.index, self.epoch, nonce, ciphertext)
             blocks.append(block)

@@ -20,12 +20,13 @@ def locked_html(snapshot: Snapshot, page_id: str, block: Sealed) -> str:
     """A placeholder that carries only ciphertext; the browser may unlock it."""
     label = escape(entitlement_label(snapshot, block.entitlement))
     return (
-        f'<div class="sh-locked" data-entitlement="{escape(block.entitlement)}" '
+        f'<div class="sh-locked" data-entitlement="{escape(block.entitlement)}" data-label="{label}" '
         f'data-page="{escape(page_id)}" data-index="{block.index}" data-epoch="{block.epoch}" '
         f'data-nonce="{block.nonce}" data-ciphertext="{block.ciphertext}">\n'
         f'<p class="sh-locked__title">Members-only section</p>\n'
-        f'<p class="sh-locked__text">This part is for {label}. '
-        f'<a href="{urls.PRICING}">See membership plans</a>.</p>\n'
+        f'<p class="sh-locked__text" data-sh-locked-text>This part is for {label}. '
+        f'<a href="{urls.PRICING}">See membership plans</a> or '
+        f'<a href="{urls.UNLOCK}">use your access token</a>.</p>\n'
         f"</div>"
     )
 

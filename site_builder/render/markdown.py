@@ -55,3 +55,6 @@ class MarkdownRenderer:
         self._md.reset()
         body = self._md.convert(text)
         return body, getattr(self._md, "toc", "")
+
+    def html_only(self, text: str) -> str:
+        return self.html(text)[0]

@@ -90,7 +90,10 @@ class MkDocsCourseRenderer:
             },
             "plugins": [],
             "extra_css": [context.shell["assets"]["css/studyhall.css"]],
-            "extra_javascript": [context.shell["assets"]["js/studyhall.js"]],
+            "extra_javascript": [
+                context.shell["assets"]["js/studyhall.js"],
+                context.shell["assets"]["js/unlock.js"],
+            ],
             "extra": {
                 "scope": "/",
                 "shell": context.shell,

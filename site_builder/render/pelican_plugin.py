@@ -81,6 +81,7 @@ class StudyhallGenerator(Generator):
         write(urls.PRICING, "pricing", page_name="pricing")
         write(urls.LIVE, "live", page_name="live")
         write(urls.SEARCH, "search", page_name="search")
+        write(urls.UNLOCK, "unlock", page_name="unlock")
         for session in site["live"]:
             body, toc = self._markdown.html(session["markdown"])
             write(

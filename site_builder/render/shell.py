@@ -56,4 +56,5 @@ def plain_text(markdown: str) -> str:
 
 def description(page: Any, fallback: str) -> str:
     """Meta description: the author's summary or teaser, else the first public paragraph."""
-    return page.summary or page.teaser or plain_excerpt(page.body.public_text) or fallback
+    teaser = getattr(page, "teaser", "")
+    return page.summary or teaser or plain_excerpt(page.body.public_text) or fallback

@@ -12,6 +12,7 @@ AUTHORS = "/authors/"
 LIVE = "/live/"
 PRICING = "/pricing/"
 SEARCH = "/search/"
+UNLOCK = "/unlock/"
 FEED = "/feeds/atom.xml"
 ASSETS = "/assets/"
 

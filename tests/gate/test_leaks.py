@@ -60,3 +60,53 @@ def test_fixture_canaries_stay_sealed(
     lesson = (tmp_path / "out" / "courses" / "intro" / "second" / "index.html").read_text()
     assert "What the second lesson covers, in public." in lesson
     assert 'class="sh-locked"' in lesson
+
+
+def _plant(path: Path, canary: str, *, whole_page: bool = False) -> None:
+    """Add a members-only canary to one page: a section, or the whole page with a teaser."""
+    text = path.read_text(encoding="utf-8")
+    if whole_page:
+        head, _, body = text.partition("\n---\n")
+        head = head.replace("\naccess:", "\nformer_access:")
+        text = (
+            f"{head}\naccess: pro\nteaser: A public teaser.\n---\n{body}\n\nWhole page {canary}\n"
+        )
+    else:
+        text += f"\n\n/// members | member\n## Hidden heading {canary}\n\nSection {canary}\n///\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def test_generated_site_with_a_canary_in_every_page_type_leaks_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import secrets
+
+    from bench.generate import generate
+
+    content = tmp_path / "content"
+    generate(content, lessons=40, articles=30, seed=7)
+    canaries: dict[str, str] = {}
+    pages = {
+        "course overview": sorted(content.glob("courses/*/course.md")),
+        "lesson": sorted(content.glob("courses/*/[0-9]*.md")),
+        "article": sorted(content.glob("articles/*.md")),
+        "live session": sorted(content.glob("live/*.md")),
+    }
+    for kind, paths in pages.items():
+        for number, path in enumerate(paths[:3]):
+            canary = f"LEAK-{secrets.token_hex(8)}"
+            whole = kind in {"lesson", "article"} and number == 0
+            _plant(path, canary, whole_page=whole)
+            canaries[f"{kind} {path.name}{' (whole page)' if whole else ''}"] = canary
+    monkeypatch.setenv("STUDYHALL_SECRET", TEST_SECRET)
+
+    build_site(BuildOptions(content=content, out=tmp_path / "public", secret_dir=tmp_path))
+
+    leaks = {
+        where: files_containing(tmp_path / "public", canary.encode())
+        for where, canary in canaries.items()
+        if files_containing(tmp_path / "public", canary.encode())
+    }
+    assert leaks == {}
+    assert files_containing(tmp_path / "public", b"MEMBERS-CANARY-") == []
+    assert files_containing(tmp_path / "public", b"Hidden heading") == []
