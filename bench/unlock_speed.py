@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.chromium import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 from site_builder.gate.keys import SiteSecret  # noqa: E402
 from site_builder.gate.tokens import Catalogue, issue_token  # noqa: E402
 from site_builder.pipeline import BuildOptions, build_site  # noqa: E402
@@ -34,15 +35,6 @@ from site_builder.sources.content_dir import ContentDirSource  # noqa: E402
 
 SECRET = "bench-secret-" + "b" * 40
 TARGET_MS = 50.0
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def write_content(folder: Path, sections: int) -> None:
@@ -101,9 +93,7 @@ def main() -> int:
         base = f"http://127.0.0.1:{server.server_address[1]}"
         timings = []
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS
-            )
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             page = browser.new_page()
             page.goto(f"{base}/unlock/#token={token}")
             for _ in range(args.runs):
