@@ -18,6 +18,8 @@ from rich.progress import (
 
 from site_builder.gate.keys import SECRET_VARIABLE, MissingSecret
 from site_builder.pipeline import BuildOptions, BuildReport, build_site, default_jobs
+from site_builder.search_cli import add_search_command, run_search_command
+from site_builder.sources.cms import add_cms_arguments, source_from_args
 from site_builder.sources.content_dir import ContentDirSource
 from site_builder.token_cli import add_token_commands, run_token_command
 from site_builder.validate import ContentError, validate
@@ -88,6 +90,7 @@ def make_parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=default_jobs(), help="render processes (default: CPU count)"
     )
     build.add_argument("--quiet", action="store_true", help="print only problems")
+    add_cms_arguments(build)
 
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild on change")
     _add_paths(serve)
@@ -98,6 +101,7 @@ def make_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate the content without building")
     check.add_argument("--content", type=Path, default=DEFAULT_CONTENT)
     add_token_commands(commands)
+    add_search_command(commands)
     return parser
 
 
@@ -152,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     if command == "token":
         return run_token_command(args, out, err)
+    if command == "search":
+        return run_search_command(args, out, err)
     if command == "serve":
         from site_builder.serve import serve
 
@@ -161,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         out=getattr(args, "out", DEFAULT_OUT),
         production=getattr(args, "production", False),
         jobs=getattr(args, "jobs", default_jobs()),
+        source=source_from_args(args),
     )
     return 0 if run_build(options, quiet=getattr(args, "quiet", False)) else 1
 

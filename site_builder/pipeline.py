@@ -8,7 +8,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from site_builder.gate import SectionSealer, gate_snapshot
 from site_builder.gate.keys import key_epoch, load_secret
@@ -16,9 +16,9 @@ from site_builder.render.base import RenderContext, Renderer, RenderJob
 from site_builder.render.markdown import MarkdownRenderer
 from site_builder.render.mkdocs_reader import MkDocsCourseRenderer
 from site_builder.render.pelican_site import PelicanSiteRenderer
-from site_builder.render.search_data import write_search_data
 from site_builder.render.shell import shell_context
 from site_builder.render.site_context import site_context
+from site_builder.search import write_search
 from site_builder.sources.content_dir import ContentDirSource
 from site_builder.validate import ContentError, validate
 from site_builder.validate.rules import check_interactions
@@ -53,6 +53,8 @@ class BuildOptions:
     #: Seconds since the epoch that pick the key epoch; ``None`` means now.
     now: float | None = None
     secret_dir: Path = field(default_factory=Path.cwd)
+    #: Anything with ``load() -> (Snapshot, problems)``; ``None`` reads ``content``.
+    source: Any = None
 
 
 @dataclass
@@ -71,7 +73,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     started = time.perf_counter()
 
     progress.stage("Loading content")
-    snapshot, problems = ContentDirSource(options.content).load()
+    snapshot, problems = (options.source or ContentDirSource(options.content)).load()
     progress.stage("Validating")
     problems += validate(snapshot)
     snapshot, warnings, interaction_problems = check_interactions(snapshot)
@@ -101,7 +103,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         share_material_assets(out)
         pages = postprocess_html(out)
         write_calendars(gated, out)
-        write_search_data(gated, out)
+        write_search(gated, out)
         write_sitemap(out, gated.site.url)
         write_robots(out, gated.site.url)
 

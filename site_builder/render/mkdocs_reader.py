@@ -93,6 +93,8 @@ class MkDocsCourseRenderer:
             "extra_javascript": [
                 context.shell["assets"]["js/studyhall.js"],
                 context.shell["assets"]["js/unlock.js"],
+                context.shell["assets"]["js/search-engine.js"],
+                context.shell["assets"]["js/search-ui.js"],
             ],
             "extra": {
                 "scope": "/",
