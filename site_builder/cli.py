@@ -114,6 +114,8 @@ def run_build(options: BuildOptions, *, quiet: bool = False) -> BuildReport | No
             with RichProgress(err) as progress:
                 report = build_site(options, progress)
     except ContentError as error:
+        for warning in error.warnings:
+            err.print(f"warning: {warning}", markup=False)
         for problem in error.problems:
             err.print(str(problem), markup=False)
         err.print(

@@ -79,7 +79,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     snapshot, warnings, interaction_problems = check_interactions(snapshot)
     problems += interaction_problems
     if problems:
-        raise ContentError(problems)
+        raise ContentError(problems, warnings)
 
     progress.stage("Sealing members-only sections")
     secret = load_secret(production=options.production, dev_dir=options.secret_dir)

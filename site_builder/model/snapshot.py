@@ -30,6 +30,8 @@ class Snapshot:
     articles: tuple[Article, ...] = ()
     live_sessions: tuple[LiveSession, ...] = ()
     interactions: tuple[Interaction, ...] = ()
+    #: One message per interaction row that could not be read at all.
+    rejected_interactions: tuple[str, ...] = ()
 
     def pages(self) -> Iterator[Page]:
         """Every page with a body, in a stable order."""

@@ -46,6 +46,7 @@ class ContentDirSource:
                 )
             )
             return Snapshot(site=Site(title="", url="")), problems
+        events, rejected = self._interactions(problems)
         snapshot = Snapshot(
             site=self._site(problems),
             tiers=tuple(self._list("tiers.yml", _tier, problems)),
@@ -54,7 +55,8 @@ class ContentDirSource:
             courses=tuple(self._courses(problems)),
             articles=tuple(self._pages("articles", _article, problems)),
             live_sessions=tuple(self._pages("live", _live_session, problems)),
-            interactions=tuple(self._interactions(problems)),
+            interactions=tuple(events),
+            rejected_interactions=tuple(rejected),
         )
         return snapshot, problems
 
@@ -193,19 +195,25 @@ class ContentDirSource:
                 )
         return pages
 
-    def _interactions(self, problems: list[Problem]) -> list[Interaction]:
+    def _interactions(self, problems: list[Problem]) -> tuple[list[Interaction], list[str]]:
         path = self.root / "interactions.csv"
         if not path.exists():
-            return []
+            return [], []
         shown = self.shown(path)
         text = read_text(path, shown, problems)
         if text is None:
-            return []
-        return list(read_interactions(text, shown, problems))
+            return [], []
+        return read_interactions(text, shown, problems)
 
 
-def read_interactions(text: str, shown: str, problems: list[Problem]) -> list[Interaction]:
-    """Rows of ``reader,item,event,time``; a malformed row is reported with its line."""
+def read_interactions(
+    text: str, shown: str, problems: list[Problem]
+) -> tuple[list[Interaction], list[str]]:
+    """Rows of ``reader,item,event,time`` and one message per malformed row.
+
+    A bad header fails the build; a bad row is only dropped and counted, so that
+    a few broken lines in a large log do not stop a build.
+    """
     rows = csv.reader(io.StringIO(text))
     header = next(rows, None)
     if header is None or tuple(h.strip() for h in header) != INTERACTION_COLUMNS:
@@ -217,36 +225,28 @@ def read_interactions(text: str, shown: str, problems: list[Problem]) -> list[In
                 "the first line must be reader,item,event,time",
             )
         )
-        return []
-    events = []
+        return [], []
+    events: list[Interaction] = []
+    rejected: list[str] = []
     for line_number, row in enumerate(rows, start=2):
         if len(row) != 4:
-            problems.append(
-                Problem(
-                    shown,
-                    "",
-                    f"line {line_number}: {len(row)} columns",
-                    "write reader,item,event,time",
-                )
+            rejected.append(
+                f"{shown}:{line_number}: {len(row)} columns instead of reader,item,event,time; row dropped"
             )
             continue
         reader, item, event, moment = (cell.strip() for cell in row)
         try:
             time = dt.datetime.fromisoformat(moment.replace("Z", "+00:00"))
         except ValueError:
-            problems.append(
-                Problem(
-                    shown,
-                    "time",
-                    f"line {line_number}: {moment!r} is not a time",
-                    "write ISO 8601, e.g. 2026-03-01T10:15:00Z",
-                )
+            rejected.append(
+                f"{shown}:{line_number}: time: {moment!r} is not an ISO 8601 time "
+                "(e.g. 2026-03-01T10:15:00Z); row dropped"
             )
             continue
         if time.tzinfo is None:
             time = time.replace(tzinfo=dt.UTC)
         events.append(Interaction(reader, item, event, time, source=f"{shown}:{line_number}"))
-    return events
+    return events, rejected
 
 
 def _page_access(fields: Fields, text: str, line_offset: int) -> tuple[str | None, str, Body]:

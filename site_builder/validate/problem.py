@@ -20,6 +20,7 @@ class Problem:
 class ContentError(Exception):
     """Raised by a stage that cannot go on; carries every problem found so far."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], warnings: list[str] | None = None) -> None:
         self.problems = sorted(set(problems))
+        self.warnings = warnings or []
         super().__init__("\n".join(str(p) for p in self.problems))

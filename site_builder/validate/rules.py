@@ -250,9 +250,9 @@ def _entitlement(
 
 
 def check_interactions(snapshot: Snapshot) -> tuple[Snapshot, list[str], list[Problem]]:
-    """Drop events about unknown items; fail only when too many are bad."""
+    """Drop unreadable rows and events about unknown items; fail only when too many are bad."""
     known = {page.item_id for page in snapshot.pages()}
-    kept, warnings = [], []
+    kept, warnings = [], list(snapshot.rejected_interactions)
     for event in snapshot.interactions:
         if event.item not in known:
             warnings.append(f"{event.source}: item: unknown item {event.item!r}; row dropped")
@@ -263,14 +263,19 @@ def check_interactions(snapshot: Snapshot) -> tuple[Snapshot, list[str], list[Pr
         else:
             kept.append(event)
     problems = []
-    total = len(snapshot.interactions)
-    if total and len(warnings) / total > MAX_BAD_INTERACTIONS:
-        problems.append(
-            Problem(
-                snapshot.interactions[0].source.rsplit(":", 1)[0],
-                "",
-                f"{len(warnings)} of {total} rows are bad (more than {MAX_BAD_INTERACTIONS:.0%})",
-                "fix the rows listed above",
+    total = len(snapshot.interactions) + len(snapshot.rejected_interactions)
+    if warnings:
+        source = (warnings[0].split(":", 1)[0]) if warnings else ""
+        summary = f"{len(warnings)} of {total} rows dropped"
+        if len(warnings) / total > MAX_BAD_INTERACTIONS:
+            problems.append(
+                Problem(
+                    source,
+                    "",
+                    f"{summary}, more than the {MAX_BAD_INTERACTIONS:.0%} allowed",
+                    "fix the rows listed as warnings",
+                )
             )
-        )
-    return snapshot.replace(interactions=tuple(kept)), warnings, problems
+        else:
+            warnings.append(f"{source}: {summary} ({MAX_BAD_INTERACTIONS:.0%} allowed)")
+    return snapshot.replace(interactions=tuple(kept), rejected_interactions=()), warnings, problems
