@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from site_builder.analysis import analyse
 from site_builder.gate import SectionSealer, gate_snapshot
 from site_builder.gate.keys import key_epoch, load_secret
 from site_builder.render.base import RenderContext, Renderer, RenderJob
@@ -88,13 +89,21 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     )
     gated = gate_snapshot(snapshot, SectionSealer(secret, epoch, MarkdownRenderer().html_only))
 
+    progress.stage("Analysing topics, related content and paths")
+    analysis = analyse(gated)
+
     with (
         staging_folder(options.out) as out,
         tempfile.TemporaryDirectory(prefix="studyhall-") as work,
     ):
         shell = shell_context(gated, write_theme_assets(THEME_DIR / "static", out))
         context = RenderContext(
-            gated, shell, out, Path(work), THEME_DIR, extra={"site_context": site_context(gated)}
+            gated,
+            shell,
+            out,
+            Path(work),
+            THEME_DIR,
+            extra={"site_context": site_context(gated, analysis), "analysis": analysis},
         )
         jobs = [job for renderer in RENDERERS for job in renderer.jobs(context)]
         progress.stage("Rendering", total=len(jobs))

@@ -47,7 +47,7 @@ class MkDocsCourseRenderer:
         for lesson in course.lessons:
             _write_page(
                 docs / f"{lesson.slug}.md",
-                _lesson_meta(snapshot, course, lesson),
+                _lesson_meta(snapshot, course, lesson) | _related_meta(context, lesson.item_id),
                 gated_markdown(
                     snapshot, lesson.item_id, lesson.body, lesson.teaser if lesson.access else ""
                 ),
@@ -99,7 +99,8 @@ class MkDocsCourseRenderer:
             "extra": {
                 "scope": "/",
                 "shell": context.shell,
-                "course": _course_context(snapshot, course),
+                "course": _course_context(snapshot, course)
+                | {"path": context.extra["site_context"].get("paths", {}).get(course.slug, [])},
             },
             "nav": [{"Overview": "index.md"}]
             + [{lesson.title: f"{lesson.slug}.md"} for lesson in course.lessons],
@@ -155,6 +156,11 @@ def _overview_meta(snapshot: Snapshot, course: Course) -> dict[str, Any]:
         "course_home": True,
         "hide": ["toc"] if not course.body.public_text.count("\n#") else [],
     }
+
+
+def _related_meta(context: RenderContext, item: str) -> dict[str, Any]:
+    related = context.extra["site_context"].get("related", {}).get(item, [])
+    return {"related": related} if related else {}
 
 
 def _lesson_meta(snapshot: Snapshot, course: Course, lesson: Lesson) -> dict[str, Any]:

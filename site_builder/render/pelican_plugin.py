@@ -82,6 +82,11 @@ class StudyhallGenerator(Generator):
         write(urls.LIVE, "live", page_name="live")
         write(urls.SEARCH, "search", page_name="search")
         write(urls.UNLOCK, "unlock", page_name="unlock")
+        if "topics" in site:
+            write(urls.TOPICS, "topics", page_name="topics")
+            write(urls.PATHS, "paths", page_name="paths")
+            for topic in site["topics"]:
+                write(topic["url"], "topic", topic=topic, page_name="topics")
         for session in site["live"]:
             body, toc = self._markdown.html(session["markdown"])
             write(

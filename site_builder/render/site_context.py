@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from site_builder.analysis import AnalysisResult
 from site_builder.model import Course, LiveSession, Snapshot
 from site_builder.render import urls
 from site_builder.render.gated_body import entitlement_label, gated_markdown
@@ -65,7 +66,55 @@ def live_card(snapshot: Snapshot, session: LiveSession) -> dict[str, Any]:
     }
 
 
-def site_context(snapshot: Snapshot) -> dict[str, Any]:
+def page_cards(snapshot: Snapshot) -> dict[str, dict[str, str]]:
+    """A small card (title, URL, kind, language) for every page, by item id."""
+    kinds = {"course": "Course", "lesson": "Lesson", "article": "Article", "live": "Live session"}
+    cards = {}
+    for page in snapshot.pages():
+        course = snapshot.course(getattr(page, "course", "")) if hasattr(page, "course") else None
+        cards[page.item_id] = {
+            "title": page.title,
+            "url": urls.page_url(page),
+            "kind": kinds[page.item_id.split(":", 1)[0]],
+            "context": course.title if course else "",
+            "lang": getattr(page, "lang", "")
+            or (course.lang if course else "")
+            or snapshot.site.language,
+        }
+    return cards
+
+
+def analysis_context(snapshot: Snapshot, analysis: AnalysisResult) -> dict[str, Any]:
+    """Topics, related pages and learning paths, resolved to cards the templates can show."""
+    cards = page_cards(snapshot)
+    titles = {c.slug: c.title for c in snapshot.courses}
+    return {
+        "topics": [
+            {
+                "slug": topic.slug,
+                "label": topic.label,
+                "terms": list(topic.terms),
+                "url": f"{urls.TOPICS}{topic.slug}/",
+                "pages": [cards[item] for item in topic.members if item in cards],
+            }
+            for topic in analysis.topics
+        ],
+        "topic_map_svg": analysis.topic_map_svg,
+        "paths_svg": analysis.paths_svg,
+        "related": {
+            item: [cards[r] for r in related if r in cards]
+            for item, related in analysis.related.items()
+        },
+        "paths": {
+            course: [
+                {"title": titles.get(step, step), "url": urls.course_url(step)} for step in steps
+            ]
+            for course, steps in analysis.paths.items()
+        },
+    }
+
+
+def site_context(snapshot: Snapshot, analysis: AnalysisResult | None = None) -> dict[str, Any]:
     courses = [course_card(snapshot, c) for c in snapshot.courses]
     featured = snapshot.site.featured_courses
     courses.sort(
@@ -114,4 +163,5 @@ def site_context(snapshot: Snapshot) -> dict[str, Any]:
             for a in sorted(snapshot.authors, key=lambda a: a.slug)
         ],
         "languages": {"en": "English", "zh": "中文"},
+        **(analysis_context(snapshot, analysis) if analysis else {}),
     }

@@ -13,6 +13,8 @@ LIVE = "/live/"
 PRICING = "/pricing/"
 SEARCH = "/search/"
 UNLOCK = "/unlock/"
+TOPICS = "/topics/"
+PATHS = "/paths/"
 FEED = "/feeds/atom.xml"
 ASSETS = "/assets/"
 

@@ -140,3 +140,15 @@ def test_inline_scripts_are_moved_into_files(demo_site: Path) -> None:
         if re.search(r"<script(?![^>]*(\bsrc=|type=\"application/json\"))[^>]*>", p.read_text())
     ]
     assert offenders == []
+
+
+def test_topics_paths_and_related_pages_are_published(demo_site: Path) -> None:
+    topics = [p for p in (demo_site / "topics").glob("*/index.html")]
+    assert len(topics) >= 3
+    assert "<svg" in (demo_site / "topics" / "index.html").read_text()
+    paths = (demo_site / "paths" / "index.html").read_text()
+    assert "<svg" in paths and "/courses/distributed-systems/" in paths
+    lesson = demo_site / "courses" / "rust-foundations" / "ownership" / "index.html"
+    related = lesson.read_text().split('class="sh-related"', 1)[1]
+    assert "/courses/rust-foundations/borrowing/" in related
+    assert 'href="/courses/rust-foundations/ownership/"' not in related
