@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from site_builder.analysis import analyse
 from site_builder.gate import SectionSealer, gate_snapshot
 from site_builder.gate.keys import key_epoch, load_secret
+from site_builder.model import Snapshot
 from site_builder.render.base import RenderContext, Renderer, RenderJob
 from site_builder.render.markdown import MarkdownRenderer
 from site_builder.render.mkdocs_reader import MkDocsCourseRenderer
@@ -106,13 +107,16 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
             extra={"site_context": site_context(gated, analysis), "analysis": analysis},
         )
         jobs = [job for renderer in RENDERERS for job in renderer.jobs(context)]
+        # The search index needs only the gated snapshot: it runs beside the renderers.
+        jobs.append(
+            RenderJob("search index", _index_for_search, (gated, out), weight=len(jobs) + 1000)
+        )
         progress.stage("Rendering", total=len(jobs))
         warnings += run_jobs(jobs, options.jobs, progress)
         progress.stage("Writing")
         share_material_assets(out)
         pages = postprocess_html(out)
         write_calendars(gated, out)
-        write_search(gated, out)
         write_sitemap(out, gated.site.url)
         write_robots(out, gated.site.url)
 
@@ -124,6 +128,11 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         secret_origin=secret.origin,
         development_secret=secret.is_development,
     )
+
+
+def _index_for_search(payload: tuple[Snapshot, Path]) -> list[str]:
+    write_search(*payload)
+    return []
 
 
 def run_jobs(jobs: list[RenderJob], workers: int, progress: Progress) -> list[str]:
