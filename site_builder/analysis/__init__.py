@@ -77,4 +77,5 @@ def _analyse(
         paths=paths.paths_,
         topic_map_svg=topic_map_svg(topics.topics_),
         paths_svg=paths.svg(),
+        clustered=topics.clustered_,
     )

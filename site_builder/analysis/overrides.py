@@ -18,66 +18,44 @@ changes the label only, never the URL. Pinning a page to a slug that no topic
 has creates that topic. Page ids are ``course:SLUG``, ``lesson:COURSE/LESSON``,
 ``article:SLUG`` and ``live:SLUG``. Merges apply first, then pins, then
 renames.
+
+The overrides are part of the snapshot (``site_builder.model.topics``); the
+``content/`` loader reads them with :func:`read_topic_overrides`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-import yaml
+from site_builder.model import TopicOverrides
+from site_builder.sources.topics_file import SECTIONS, read_topic_overrides
 
-from site_builder.validate.problem import Problem
+if TYPE_CHECKING:
+    from site_builder.analysis.result import AnalysisResult
 
-SECTIONS = ("rename", "merge", "pin")
-
-
-@dataclass(frozen=True)
-class TopicOverrides:
-    rename: dict[str, str] = field(default_factory=dict)
-    merge: dict[str, str] = field(default_factory=dict)
-    pin: dict[str, str] = field(default_factory=dict)
-
-    def merged_slug(self, slug: str) -> str:
-        """Follow merges to the topic that finally absorbs ``slug`` (cycles stop)."""
-        seen = {slug}
-        while slug in self.merge and self.merge[slug] not in seen:
-            slug = self.merge[slug]
-            seen.add(slug)
-        return slug
+__all__ = ["SECTIONS", "TopicOverrides", "read_topic_overrides", "unused_overrides"]
 
 
-def read_topic_overrides(path: Path, shown: str = "") -> tuple[TopicOverrides, list[Problem]]:
-    """Parse ``topics.yml``; a missing file means no overrides, mistakes become problems."""
-    shown = shown or str(path)
-    if not path.exists():
-        return TopicOverrides(), []
-    problems: list[Problem] = []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"line {mark.line + 1}: " if mark else ""
-        return TopicOverrides(), [
-            Problem(shown, "", f"{where}is not valid YAML", "fix the indentation or quoting")
-        ]
-    if not isinstance(data, dict):
-        return TopicOverrides(), [
-            Problem(shown, "", "is not a mapping", "write `rename:`, `merge:` and `pin:` sections")
-        ]
-    sections: dict[str, dict[str, str]] = {}
-    for key in sorted(set(data) - set(SECTIONS)):
-        problems.append(
-            Problem(shown, str(key), "is not a known section", "use rename, merge or pin")
-        )
-    for section in SECTIONS:
-        value = data.get(section) or {}
-        if not isinstance(value, dict) or not all(
-            isinstance(v, str | int) and not isinstance(v, bool) for v in value.values()
-        ):
-            problems.append(
-                Problem(shown, section, "is not a mapping of names", f"write `{section}: {{a: b}}`")
-            )
-            value = {}
-        sections[section] = {str(k): str(v) for k, v in value.items()}
-    return TopicOverrides(**sections), problems
+def unused_overrides(overrides: TopicOverrides, result: AnalysisResult) -> list[str]:
+    """Warnings for renames and merges that name no topic of this build.
+
+    Topic slugs come from clustering, so only a finished analysis can tell
+    that a slug in ``topics.yml`` matches nothing (a typo, or a topic that
+    went away). Such a rule simply has no effect: a warning, not a failure,
+    so that a change in the catalogue never blocks a publish.
+    """
+    clustered = {t.slug for t in result.clustered}
+    shown = {t.slug for t in result.topics}
+    known = ", ".join(sorted(clustered)) or "none"
+    warnings = []
+    for section, slugs, present in (
+        ("merge", overrides.merge, clustered),
+        ("rename", overrides.rename, shown),
+    ):
+        for slug in slugs:
+            if slug not in present:
+                warnings.append(
+                    f"{overrides.source}: {section}: no topic has the slug {slug!r} in this "
+                    f"build, so the rule does nothing; topics are {known}"
+                )
+    return warnings

@@ -21,6 +21,7 @@ class AnalysisResult:
     * ``history_decay``: weight of the ``n``-th most recent history item is ``decay ** n``.
     * ``paths``: course slug -> ordered course slugs to take, ending with that course.
     * ``topic_map_svg`` and ``paths_svg``: the two pictures, as SVG text.
+    * ``clustered``: the topics before author overrides (rebuild state).
     """
 
     topics: tuple[Topic, ...] = ()
@@ -32,6 +33,7 @@ class AnalysisResult:
     paths: dict[str, tuple[str, ...]] = field(default_factory=dict)
     topic_map_svg: str = ""
     paths_svg: str = ""
+    clustered: tuple[Topic, ...] = ()
 
     def topic_of(self, item: str) -> Topic | None:
         return next((t for t in self.topics if item in t.members), None)
@@ -54,10 +56,8 @@ class AnalysisResult:
     def from_json(cls, text: str) -> AnalysisResult:
         data: dict[str, Any] = json.loads(text)
         return cls(
-            topics=tuple(
-                Topic(**{**t, "members": tuple(t["members"]), "terms": tuple(t["terms"])})
-                for t in data.get("topics", ())
-            ),
+            topics=_topics(data.get("topics", ())),
+            clustered=_topics(data.get("clustered", ())),
             placed=tuple(data.get("placed", ())),
             related={k: tuple(v) for k, v in data.get("related", {}).items()},
             neighbours={
@@ -73,4 +73,10 @@ class AnalysisResult:
 
     def previous_topics(self) -> PreviousTopics:
         """What the next build needs to keep topic ids and URLs stable."""
-        return PreviousTopics(self.topics, frozenset(self.placed))
+        return PreviousTopics(self.clustered or self.topics, frozenset(self.placed))
+
+
+def _topics(data: Any) -> tuple[Topic, ...]:
+    return tuple(
+        Topic(**{**t, "members": tuple(t["members"]), "terms": tuple(t["terms"])}) for t in data
+    )

@@ -13,7 +13,9 @@ before, existing pages keep their topic and new pages join the topic whose
 centre is nearest; otherwise the catalogue is clustered afresh and each new
 cluster inherits the id and slug of the previous topic it overlaps most
 (Hungarian matching), so topic URLs survive. Author overrides
-(``overrides.py``) apply last.
+(``overrides.py``) apply last, on every build: the previous topics a rebuild
+starts from are the ones before overrides (``clustered_``), so that a merged
+topic keeps matching its old slug and the rule keeps applying.
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ class TopicModel:
         if not pages:
             self.topics_: tuple[Topic, ...] = ()
             self.placed_: tuple[str, ...] = ()
+            self.clustered_: tuple[Topic, ...] = ()
             self.embedding_ = np.zeros((0, 2))
             return self
         self.features_ = TextFeatures()
@@ -102,6 +105,7 @@ class TopicModel:
         clusters = _groups(labels)
         terms = [self._terms(features, members) for members in clusters]
         topics = self._name(clusters, terms)
+        self.clustered_ = tuple(topics)  # before overrides: what the next build starts from
         topics = self._apply_overrides(topics)
         self.placed_ = tuple(sorted(placed & {i for t in topics for i in t.members}))
         self.topics_ = self._place_on_map(topics)

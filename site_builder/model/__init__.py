@@ -18,6 +18,7 @@ from site_builder.model.entities import (
     Tier,
 )
 from site_builder.model.snapshot import Snapshot
+from site_builder.model.topics import TopicOverrides
 
 __all__ = [
     "LEVELS",
@@ -36,4 +37,5 @@ __all__ = [
     "Site",
     "Snapshot",
     "Tier",
+    "TopicOverrides",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from site_builder.model.entities import (
     Article,
@@ -16,6 +16,7 @@ from site_builder.model.entities import (
     Site,
     Tier,
 )
+from site_builder.model.topics import TopicOverrides
 
 Page = Course | Lesson | Article | LiveSession
 
@@ -32,6 +33,8 @@ class Snapshot:
     interactions: tuple[Interaction, ...] = ()
     #: One message per interaction row that could not be read at all.
     rejected_interactions: tuple[str, ...] = ()
+    #: Author overrides applied to the topics the analysis finds.
+    topic_overrides: TopicOverrides = field(default_factory=TopicOverrides)
 
     def pages(self) -> Iterator[Page]:
         """Every page with a body, in a stable order."""

@@ -31,6 +31,7 @@ from site_builder.model import (
     Site,
     Snapshot,
     Tier,
+    TopicOverrides,
 )
 from site_builder.validate.problem import Problem
 
@@ -219,6 +220,7 @@ def snapshot_to_json(snapshot: Snapshot) -> dict[str, Any]:
         "interactions": [
             [i.reader, i.item, i.event, i.time.isoformat()] for i in snapshot.interactions
         ],
+        "topic_overrides": _overrides_json(snapshot.topic_overrides),
     }
 
 
@@ -265,6 +267,7 @@ def snapshot_from_json(data: Any, where: str) -> tuple[Snapshot, list[Problem]]:
                 )
                 for n, (reader, item, event, time) in enumerate(data["interactions"])
             ),
+            topic_overrides=_overrides(data.get("topic_overrides")),
         )
     except (KeyError, TypeError, ValueError) as error:
         problems.append(
@@ -277,6 +280,28 @@ def snapshot_from_json(data: Any, where: str) -> tuple[Snapshot, list[Problem]]:
         )
         return empty, problems
     return snapshot, problems
+
+
+def _overrides_json(overrides: TopicOverrides) -> dict[str, Any]:
+    """Each section as ``[[key, value], ...]``: the order the editor gave them survives."""
+    return {
+        "rename": [list(pair) for pair in overrides.rename.items()],
+        "merge": [list(pair) for pair in overrides.merge.items()],
+        "pin": [list(pair) for pair in overrides.pin.items()],
+        "source": overrides.source,
+    }
+
+
+def _overrides(data: dict[str, Any] | None) -> TopicOverrides:
+    """An export from a CMS without topic settings has none: no overrides."""
+    if data is None:
+        return TopicOverrides()
+    return TopicOverrides(
+        rename={str(k): str(v) for k, v in data["rename"]},
+        merge={str(k): str(v) for k, v in data["merge"]},
+        pin={str(k): str(v) for k, v in data["pin"]},
+        source=str(data["source"]),
+    )
 
 
 def _body_json(body: Body) -> list[dict[str, Any]]:

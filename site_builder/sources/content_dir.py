@@ -25,6 +25,7 @@ from site_builder.model import (
 from site_builder.sources.body_parser import parse_body, whole_page_body
 from site_builder.sources.fields import Fields
 from site_builder.sources.files import read_page, read_text, read_yaml
+from site_builder.sources.topics_file import read_topic_overrides
 from site_builder.validate.problem import Problem
 
 _LESSON_FILE = re.compile(r"^(?:(?P<order>\d+)-)?(?P<slug>.+)$")
@@ -47,6 +48,9 @@ class ContentDirSource:
             )
             return Snapshot(site=Site(title="", url="")), problems
         events, rejected = self._interactions(problems)
+        topics_path = self.root / "topics.yml"
+        overrides, topic_problems = read_topic_overrides(topics_path, self.shown(topics_path))
+        problems.extend(topic_problems)
         snapshot = Snapshot(
             site=self._site(problems),
             tiers=tuple(self._list("tiers.yml", _tier, problems)),
@@ -57,6 +61,7 @@ class ContentDirSource:
             live_sessions=tuple(self._pages("live", _live_session, problems)),
             interactions=tuple(events),
             rejected_interactions=tuple(rejected),
+            topic_overrides=overrides,
         )
         return snapshot, problems
 

@@ -15,6 +15,7 @@ import networkx as nx
 from site_builder.model import LEVELS, Course, MembersOnly, Snapshot
 from site_builder.model.snapshot import Page
 from site_builder.validate.problem import Problem
+from site_builder.validate.topics import topic_override_problems
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LANGUAGES = ("en", "zh")
@@ -53,6 +54,9 @@ def _all(snapshot: Snapshot) -> Iterator[Problem]:
             yield _unknown(session.source, "host", session.host, "authors.yml", snapshot.authors)
     for page in snapshot.pages():
         yield from _page(snapshot, page)
+    yield from topic_override_problems(
+        snapshot.topic_overrides, (page.item_id for page in snapshot.pages())
+    )
 
 
 def _unique(field: str, values: Iterable[tuple[str, str]], kind: str) -> Iterator[Problem]:
