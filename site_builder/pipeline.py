@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from site_builder.analysis import analyse
+from site_builder.analysis.overrides import unused_overrides
 from site_builder.gate import SectionSealer, gate_snapshot
 from site_builder.gate.keys import key_epoch, load_secret
 from site_builder.model import Snapshot
@@ -28,6 +29,7 @@ from site_builder.write.assets import write_theme_assets
 from site_builder.write.postprocess import postprocess_html, share_material_assets
 from site_builder.write.site_files import write_calendars, write_robots, write_sitemap
 from site_builder.write.staging import staging_folder
+from site_builder.write.topic_state import read_topic_state, write_topic_state
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "themes" / "studyhall"
 RENDERERS: tuple[Renderer, ...] = (PelicanSiteRenderer(), MkDocsCourseRenderer())
@@ -57,6 +59,8 @@ class BuildOptions:
     secret_dir: Path = field(default_factory=Path.cwd)
     #: Anything with ``load() -> (Snapshot, problems)``; ``None`` reads ``content``.
     source: Any = None
+    #: The previous build's ``topics/state.json`` (keeps topic URLs); ``None`` reads it from ``out``.
+    topic_state: Path | None = None
 
 
 @dataclass
@@ -91,7 +95,9 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     gated = gate_snapshot(snapshot, SectionSealer(secret, epoch, MarkdownRenderer().html_only))
 
     progress.stage("Analysing topics, related content and paths")
-    analysis = analyse(gated)
+    previous, state_warnings = read_topic_state(options.topic_state or options.out)
+    analysis = analyse(gated, previous=previous, overrides=gated.topic_overrides or None)
+    warnings += state_warnings + unused_overrides(gated.topic_overrides, analysis)
 
     with (
         staging_folder(options.out) as out,
@@ -119,6 +125,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         write_calendars(gated, out)
         write_sitemap(out, gated.site.url)
         write_robots(out, gated.site.url)
+        write_topic_state(analysis, out)
 
     return BuildReport(
         out=options.out,
