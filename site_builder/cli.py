@@ -90,6 +90,13 @@ def make_parser() -> argparse.ArgumentParser:
         "--jobs", type=int, default=default_jobs(), help="render processes (default: CPU count)"
     )
     build.add_argument("--quiet", action="store_true", help="print only problems")
+    build.add_argument(
+        "--topic-state",
+        type=Path,
+        metavar="FILE",
+        help="the previous build's topics/state.json, which keeps topic URLs stable "
+        "(default: the one in --out)",
+    )
     add_cms_arguments(build)
 
     serve = commands.add_parser("serve", help="build, serve on localhost and rebuild on change")
@@ -170,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         production=getattr(args, "production", False),
         jobs=getattr(args, "jobs", default_jobs()),
         source=source_from_args(args),
+        topic_state=getattr(args, "topic_state", None),
     )
     return 0 if run_build(options, quiet=getattr(args, "quiet", False)) else 1
 
