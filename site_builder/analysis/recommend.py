@@ -270,15 +270,23 @@ class SequenceRecommender:
         order = np.argsort(-scores, kind="stable")[:k]
         return [self.items_[i] for i in order if np.isfinite(scores[i])]
 
-    def neighbour_lists(self, n: int, digits: int = 4) -> dict[str, list[tuple[str, float]]]:
-        """Compact ``item -> [(neighbour, weight), ...]`` for the browser, best first."""
+    def neighbour_lists(
+        self, n: int, digits: int | None = None
+    ) -> dict[str, list[tuple[str, float]]]:
+        """Compact ``item -> [(neighbour, weight), ...]`` for the browser, best first.
+
+        By default each weight is the model's float32 value written with the
+        fewest digits that read back as the same float32, so the browser can
+        repeat :meth:`scores` bit for bit (rounding to 4 digits ties items that
+        the model tells apart). ``digits`` rounds further, for a smaller file.
+        """
         lists: dict[str, list[tuple[str, float]]] = {}
         matrix = self.neighbours_
         for row, item in enumerate(self.items_):
             start, stop = matrix.indptr[row], matrix.indptr[row + 1]
             cols, vals = matrix.indices[start:stop], matrix.data[start:stop]
             order = np.lexsort((cols, -vals))[:n]
-            pairs = [(self.items_[cols[i]], round(float(vals[i]), digits)) for i in order]
+            pairs = [(self.items_[cols[i]], _weight(vals[i], digits)) for i in order]
             pairs = [(other, weight) for other, weight in pairs if weight > 0]
             if pairs:
                 lists[item] = pairs
@@ -288,3 +296,9 @@ class SequenceRecommender:
         """Most-read items, for a reader with no history yet."""
         order = np.argsort(-self.popularity_, kind="stable")[:n]
         return [self.items_[i] for i in order if self.popularity_[i] > 0]
+
+
+def _weight(value: np.float32, digits: int | None) -> float:
+    if digits is not None:
+        return round(float(value), digits)
+    return float(str(np.float32(value)))  # shortest text that reads back as this float32
