@@ -27,6 +27,7 @@ from site_builder.validate import ContentError, validate
 from site_builder.validate.rules import check_interactions
 from site_builder.write.assets import write_theme_assets
 from site_builder.write.postprocess import postprocess_html, share_material_assets
+from site_builder.write.recommendations import write_recommendations
 from site_builder.write.site_files import write_calendars, write_robots, write_sitemap
 from site_builder.write.staging import staging_folder
 from site_builder.write.topic_state import read_topic_state, write_topic_state
@@ -103,7 +104,8 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
         staging_folder(options.out) as out,
         tempfile.TemporaryDirectory(prefix="studyhall-") as work,
     ):
-        shell = shell_context(gated, write_theme_assets(THEME_DIR / "static", out))
+        assets = write_theme_assets(THEME_DIR / "static", out)
+        shell = shell_context(gated, assets | write_recommendations(gated, analysis, out))
         context = RenderContext(
             gated,
             shell,

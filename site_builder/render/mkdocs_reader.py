@@ -95,6 +95,7 @@ class MkDocsCourseRenderer:
                 context.shell["assets"]["js/unlock.js"],
                 context.shell["assets"]["js/search-engine.js"],
                 context.shell["assets"]["js/search-ui.js"],
+                context.shell["assets"]["js/recommend.js"],
             ],
             "extra": {
                 "scope": "/",
@@ -199,6 +200,7 @@ def _course_context(snapshot: Snapshot, course: Course) -> dict[str, Any]:
         "lessons": [
             {
                 "order": lesson.order,
+                "item": lesson.item_id,
                 "title": lesson.title,
                 "summary": lesson.summary,
                 "url": urls.lesson_url(lesson),

@@ -66,8 +66,12 @@ def live_card(snapshot: Snapshot, session: LiveSession) -> dict[str, Any]:
     }
 
 
-def page_cards(snapshot: Snapshot) -> dict[str, dict[str, str]]:
-    """A small card (title, URL, kind, language) for every page, by item id."""
+def page_cards(snapshot: Snapshot) -> dict[str, dict[str, Any]]:
+    """A small card (title, URL, kind, language, public summary) for every page, by item id.
+
+    The summary is the author's summary or, for a members-only page, its public
+    teaser: never text from a body.
+    """
     kinds = {"course": "Course", "lesson": "Lesson", "article": "Article", "live": "Live session"}
     cards = {}
     for page in snapshot.pages():
@@ -77,6 +81,8 @@ def page_cards(snapshot: Snapshot) -> dict[str, dict[str, str]]:
             "url": urls.page_url(page),
             "kind": kinds[page.item_id.split(":", 1)[0]],
             "context": course.title if course else "",
+            "summary": page.summary or getattr(page, "teaser", ""),
+            "members": bool(getattr(page, "access", None)),
             "lang": getattr(page, "lang", "")
             or (course.lang if course else "")
             or snapshot.site.language,
@@ -101,13 +107,15 @@ def analysis_context(snapshot: Snapshot, analysis: AnalysisResult) -> dict[str, 
         ],
         "topic_map_svg": analysis.topic_map_svg,
         "paths_svg": analysis.paths_svg,
+        "popular": [cards[item] for item in analysis.popular if item in cards],
         "related": {
             item: [cards[r] for r in related if r in cards]
             for item, related in analysis.related.items()
         },
         "paths": {
             course: [
-                {"title": titles.get(step, step), "url": urls.course_url(step)} for step in steps
+                {"slug": step, "title": titles.get(step, step), "url": urls.course_url(step)}
+                for step in steps
             ]
             for course, steps in analysis.paths.items()
         },
