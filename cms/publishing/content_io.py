@@ -72,6 +72,7 @@ class _Importer:
         for slug in self.snapshot.site.featured_courses:
             home.featured_courses.create(course=courses[slug])
         self._publish(home)
+        self._topic_settings()
         Interaction.objects.bulk_create(
             Interaction(reader=i.reader, item=i.item, event=i.event, time=i.time)
             for i in self.snapshot.interactions
@@ -229,6 +230,28 @@ class _Importer:
             )
             self._publish(self._add(index, page))
 
+    def _topic_settings(self) -> None:
+        """``topics.yml`` as rows; pins point at the pages just imported."""
+        from topics.models import TopicMerge, TopicPin, TopicRename, TopicSettings
+        from topics.pages import live_pages_by_item_id
+
+        overrides = self.snapshot.topic_overrides
+        settings = TopicSettings.objects.first() or TopicSettings()
+        pages = live_pages_by_item_id()
+        settings.renames = [
+            TopicRename(slug=slug, label=label, sort_order=n)
+            for n, (slug, label) in enumerate(overrides.rename.items())
+        ]
+        settings.merges = [
+            TopicMerge(slug=slug, into=into, sort_order=n)
+            for n, (slug, into) in enumerate(overrides.merge.items())
+        ]
+        settings.pins = [
+            TopicPin(page=pages[item], topic=topic, sort_order=n)
+            for n, (item, topic) in enumerate(overrides.pin.items())
+        ]
+        settings.save()
+
     def _publish(self, page: Page) -> None:
         page.save_revision().publish()
 
@@ -309,6 +332,10 @@ def export_content(snapshot: Snapshot, folder: Path) -> int:
         files[f"articles/{article.slug}.md"] = _page(_article_meta(article), article.body)
     for session in snapshot.live_sessions:
         files[f"live/{session.slug}.md"] = _page(_live_meta(session), session.body)
+    overrides = snapshot.topic_overrides
+    sections = {"rename": overrides.rename, "merge": overrides.merge, "pin": overrides.pin}
+    if overrides:
+        files["topics.yml"] = _yaml({name: dict(rows) for name, rows in sections.items() if rows})
     if snapshot.interactions:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")

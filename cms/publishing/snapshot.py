@@ -11,7 +11,7 @@ from typing import Any
 
 from wagtail.models import Site as WagtailSite
 
-from site_builder.model import Site, Snapshot
+from site_builder.model import Site, Snapshot, TopicOverrides
 
 
 def home_page() -> Any:
@@ -31,8 +31,10 @@ def build_snapshot() -> Snapshot:
     from courses.models import CoursePage
     from live.models import LiveSessionPage
     from members.models import Author, Tier
+    from topics.models import TopicSettings
 
     home = home_page()
+    topics = TopicSettings.objects.first()
     return Snapshot(
         site=home.to_snapshot() if home else Site(title="", url="", source="home page"),
         tiers=tuple(t.to_snapshot() for t in Tier.objects.all()),
@@ -42,6 +44,7 @@ def build_snapshot() -> Snapshot:
         articles=_by_slug(ArticlePage.objects.live().select_related("author", "column")),
         live_sessions=_by_slug(LiveSessionPage.objects.live().select_related("host")),
         interactions=tuple(i.to_snapshot() for i in Interaction.objects.all()),
+        topic_overrides=topics.to_snapshot() if topics else TopicOverrides(source="topic settings"),
     )
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "articles",
     "live",
     "community",
+    "topics",
     "publishing",
     "api",
     "wagtail.contrib.redirects",
