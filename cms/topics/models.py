@@ -62,10 +62,20 @@ class TopicSettings(ClusterableModel, BaseGenericSetting):
         return str(_("topics"))
 
     def to_snapshot(self) -> TopicOverrides:
+        """The overrides a build applies; pins on pages unpublished since they were saved wait.
+
+        Saving refuses a pin on a page that is not published, but a page can be
+        unpublished later; its pin then stays out of the build (instead of failing
+        it) until the page is published again.
+        """
         return TopicOverrides(
             rename={row.slug: row.label for row in self.renames.all()},
             merge={row.slug: row.into for row in self.merges.all()},
-            pin={item_id(row.page): row.topic for row in self.pins.select_related("page")},
+            pin={
+                item_id(row.page): row.topic
+                for row in self.pins.select_related("page")
+                if row.page.live
+            },
             source=SOURCE,
         )
 

@@ -166,3 +166,14 @@ def test_the_settings_speak_chinese() -> None:
         assert str(TopicSettings._meta.get_field("renames").related_model._meta.verbose_name) == (
             "主题改名"
         )
+
+
+def test_unpublishing_a_pinned_page_leaves_its_pin_out_of_the_build() -> None:
+    article = ArticlePage.objects.get(slug="on-call-without-burnout")
+    article.unpublish()
+
+    assert TopicSettings.objects.get().to_snapshot().pin == {}
+    article.save_revision().publish()
+    assert TopicSettings.objects.get().to_snapshot().pin == {
+        "article:on-call-without-burnout": "raft-leader"
+    }
