@@ -177,3 +177,34 @@ def test_unpublishing_a_pinned_page_leaves_its_pin_out_of_the_build() -> None:
     assert TopicSettings.objects.get().to_snapshot().pin == {
         "article:on-call-without-burnout": "raft-leader"
     }
+
+
+def test_the_worker_finds_the_last_topic_state_in_its_output_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``STUDYHALL_BUILD_OUT`` is built over every time: the next build starts from its state."""
+    from articles.models import ArticleIndexPage
+    from publishing.builds import build_locally
+    from tests.conftest import TEST_SECRET
+
+    monkeypatch.setenv("STUDYHALL_SECRET", TEST_SECRET)
+    out = tmp_path / "public"
+    build_locally(out)
+    before = json.loads((out / "topics" / "state.json").read_text(encoding="utf-8"))
+    model = ArticlePage.objects.get(slug="sqlite-is-probably-enough")
+    article = ArticlePage(
+        title="Choosing a partition key",
+        slug="choosing-a-partition-key",
+        date=model.date,
+        author=model.author,
+        column=model.column,
+        summary="How a partition key spreads load across replicas.",
+    )
+    ArticleIndexPage.objects.get().add_child(instance=article)
+    article.save_revision().publish()
+
+    build_locally(out)
+
+    after = json.loads((out / "topics" / "state.json").read_text(encoding="utf-8"))
+    assert after["placed"] == ["article:choosing-a-partition-key"]
+    assert {t["slug"] for t in before["topics"]} <= {t["slug"] for t in after["topics"]}
