@@ -66,20 +66,9 @@ class MkDocsCourseRenderer:
                 "language": "zh" if course.lang == "zh" else "en",
                 "font": False,
                 "favicon": context.shell["assets"]["img/favicon.svg"],
-                "palette": [
-                    {
-                        "media": "(prefers-color-scheme: light)",
-                        "scheme": "default",
-                        "primary": "custom",
-                        "accent": "custom",
-                    },
-                    {
-                        "media": "(prefers-color-scheme: dark)",
-                        "scheme": "slate",
-                        "primary": "custom",
-                        "accent": "custom",
-                    },
-                ],
+                # Only our colours: js/theme.js picks light or dark on every page of both
+                # renderers (Material's own palette switch is not rendered, so it would not).
+                "palette": {"scheme": "default", "primary": "custom", "accent": "custom"},
                 "features": [
                     "navigation.footer",
                     "navigation.top",
