@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -134,15 +134,21 @@ def tokenize(text: str) -> list[str]:
     """Lower-cased word tokens with stop words removed and technical names kept whole."""
     tokens: list[str] = []
     for match in _TOKEN.finditer(text):
-        if match.group("cjk"):
-            tokens.extend(
-                word
-                for word in _jieba().lcut(match.group("cjk"))
-                if word not in ZH_STOP_WORDS and word.strip()
-            )
-        else:
-            tokens.extend(_latin(match.group("word")))
+        cjk = match.group("cjk")
+        tokens.extend(_cjk_words(cjk) if cjk else _latin_words(match.group("word")))
     return tokens
+
+
+# A catalogue repeats its words many times over: each distinct word (and Chinese
+# run) is analysed once. The caches are bounded, so memory stays flat on any input.
+@lru_cache(maxsize=1 << 18)
+def _latin_words(raw: str) -> tuple[str, ...]:
+    return tuple(_latin(raw))
+
+
+@lru_cache(maxsize=1 << 16)
+def _cjk_words(run: str) -> tuple[str, ...]:
+    return tuple(word for word in _jieba().lcut(run) if word not in ZH_STOP_WORDS and word.strip())
 
 
 def _latin(raw: str) -> Iterator[str]:

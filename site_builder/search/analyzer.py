@@ -133,18 +133,21 @@ def latin_spans(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
 
 
-def han_terms(run: str) -> Iterator[str]:
+@lru_cache(maxsize=65536)
+def han_terms(run: str) -> tuple[str, ...]:
     """Index terms of a Han run: jieba search-mode words plus the bigrams jieba missed."""
+    terms: list[str] = []
     starts: set[tuple[int, int]] = set()
     for word, start, end in _jieba().tokenize(run, mode="search"):
         if len(word) > CJK_MAX_WORD or (len(word) == 1 and word in ZH_STOP_CHARS):
             continue
         starts.add((start, end))
-        yield word
+        terms.append(word)
     for start in range(len(run) - 1):
         pair = run[start : start + 2]
         if (start, start + 2) not in starts and not ZH_STOP_CHARS.intersection(pair):
-            yield pair
+            terms.append(pair)
+    return tuple(terms)
 
 
 def index_terms(text: str) -> Iterator[str]:
