@@ -5,7 +5,8 @@ is not given it is the value with the highest mean silhouette (cosine, on the
 LSA vectors; ties go to fewer topics) among ``3..min(max_topics, n / 4)``:
 at least three topics, because two is nearly always "English vs Chinese" on a
 bilingual site and browses like no index at all, and about four pages or more
-per topic on average. Sites under twelve pages search ``2..n / 3``.
+per topic on average. Sites under twelve pages search ``2..n / 3``. Large
+catalogues choose k on a sample of ``selection_sample`` pages with one start per k.
 
 Stability: a rebuild passes the previous build's topics. While fewer than
 ``recluster_share`` of the pages are new, gone, or were placed this way
@@ -70,7 +71,8 @@ class TopicModel:
         n_terms: int = 3,
         dims: int = 100,
         recluster_share: float = 0.1,
-        selection_sample: int = 2000,
+        selection_sample: int = 1000,
+        selection_work: int = 1500,
         previous: PreviousTopics | None = None,
         overrides: TopicOverrides | None = None,
         seed: int = 0,
@@ -81,6 +83,7 @@ class TopicModel:
         self.dims = dims
         self.recluster_share = recluster_share
         self.selection_sample = selection_sample
+        self.selection_work = selection_work
         self.previous = previous
         self.overrides = overrides
         self.seed = seed
@@ -129,10 +132,13 @@ class TopicModel:
             rng = np.random.default_rng(self.seed)
             rows = np.sort(rng.permutation(n_pages)[: self.selection_sample])
         sub_features, sub_embedding = features[rows], self.embedding_[rows]
+        # Each candidate k gets the same refinement work, split into up to three starts:
+        # a small catalogue tries three, a large sample one (its partitions vary less).
+        starts = max(1, min(3, self.selection_work // len(rows)))
         best = (-2.0, 1)
         low, high = (3, len(rows) // 4) if len(rows) >= 12 else (2, len(rows) // 3)
         for k in range(low, max(low, min(self.max_topics, high)) + 1):
-            model = RefinedKMeans(k, dims=self.dims, n_starts=3, seed=self.seed)
+            model = RefinedKMeans(k, dims=self.dims, n_starts=starts, seed=self.seed)
             labels = model.fit(sub_features, sub_embedding).labels_
             if len(set(labels)) < 2:
                 continue
