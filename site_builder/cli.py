@@ -17,12 +17,13 @@ from rich.progress import (
 )
 
 from site_builder.gate.keys import SECRET_VARIABLE, MissingSecret
-from site_builder.pipeline import BuildOptions, BuildReport, build_site, default_jobs
+from site_builder.pipeline import BuildOptions, BuildReport, build_site
 from site_builder.search_cli import add_search_command, run_search_command
 from site_builder.sources.cms import add_cms_arguments, source_from_args
 from site_builder.sources.content_dir import ContentDirSource
 from site_builder.token_cli import add_token_commands, run_token_command
 from site_builder.validate import ContentError, validate
+from site_builder.workers import default_jobs
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("public")

@@ -1,11 +1,9 @@
-"""One build: load -> validate -> gate -> render -> write, and nothing else."""
+"""One build: load -> validate -> gate -> analyse and index -> render -> write, and nothing else."""
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -25,6 +23,7 @@ from site_builder.search import write_search
 from site_builder.sources.content_dir import ContentDirSource
 from site_builder.validate import ContentError, validate
 from site_builder.validate.rules import check_interactions
+from site_builder.workers import Workers
 from site_builder.write.assets import write_theme_assets
 from site_builder.write.postprocess import postprocess_html, share_material_assets
 from site_builder.write.recommendations import write_recommendations
@@ -95,15 +94,20 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
     )
     gated = gate_snapshot(snapshot, SectionSealer(secret, epoch, MarkdownRenderer().html_only))
 
-    progress.stage("Analysing topics, related content and paths")
-    previous, state_warnings = read_topic_state(options.topic_state or options.out)
-    analysis = analyse(gated, previous=previous, overrides=gated.topic_overrides or None)
-    warnings += state_warnings + unused_overrides(gated.topic_overrides, analysis)
-
     with (
         staging_folder(options.out) as out,
         tempfile.TemporaryDirectory(prefix="studyhall-") as work,
+        Workers(options.jobs) as workers,
     ):
+        # The search index needs only the gated snapshot: it runs while the catalogue
+        # is analysed here, and the renderers follow once the analysis is done.
+        workers.submit(RenderJob("search index", _index_for_search, (gated, out)))
+
+        progress.stage("Analysing topics, related content and paths")
+        previous, state_warnings = read_topic_state(options.topic_state or options.out)
+        analysis = analyse(gated, previous=previous, overrides=gated.topic_overrides or None)
+        warnings += state_warnings + unused_overrides(gated.topic_overrides, analysis)
+
         assets = write_theme_assets(THEME_DIR / "static", out)
         shell = shell_context(gated, assets | write_recommendations(gated, analysis, out))
         context = RenderContext(
@@ -114,13 +118,9 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
             THEME_DIR,
             extra={"site_context": site_context(gated, analysis), "analysis": analysis},
         )
-        jobs = [job for renderer in RENDERERS for job in renderer.jobs(context)]
-        # The search index needs only the gated snapshot: it runs beside the renderers.
-        jobs.append(
-            RenderJob("search index", _index_for_search, (gated, out), weight=len(jobs) + 1000)
-        )
-        progress.stage("Rendering", total=len(jobs))
-        warnings += run_jobs(jobs, options.jobs, progress)
+        workers.submit_all([job for renderer in RENDERERS for job in renderer.jobs(context)])
+        progress.stage("Rendering", total=workers.submitted)
+        warnings += workers.wait(progress)
         progress.stage("Writing")
         share_material_assets(out)
         pages = postprocess_html(out)
@@ -142,24 +142,3 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
 def _index_for_search(payload: tuple[Snapshot, Path]) -> list[str]:
     write_search(*payload)
     return []
-
-
-def run_jobs(jobs: list[RenderJob], workers: int, progress: Progress) -> list[str]:
-    """Run render jobs, the heaviest first, in ``workers`` processes."""
-    jobs = sorted(jobs, key=lambda job: -job.weight)
-    warnings: list[str] = []
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            warnings += job.run(job.payload)
-            progress.advance(job.name)
-        return warnings
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        futures = {pool.submit(job.run, job.payload): job for job in jobs}
-        for future in as_completed(futures):
-            warnings += future.result()
-            progress.advance(futures[future].name)
-    return sorted(warnings)
-
-
-def default_jobs() -> int:
-    return max(1, min(len(os.sched_getaffinity(0)), 8))

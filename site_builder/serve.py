@@ -58,7 +58,8 @@ def serve(args: argparse.Namespace) -> int:
     from watchfiles import watch
 
     from site_builder.cli import err, out, run_build
-    from site_builder.pipeline import BuildOptions, default_jobs
+    from site_builder.pipeline import BuildOptions
+    from site_builder.workers import default_jobs
 
     options = BuildOptions(content=args.content, out=args.out, jobs=default_jobs())
     if run_build(options) is None and not args.out.exists():
