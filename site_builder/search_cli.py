@@ -36,18 +36,24 @@ def add_search_command(commands: argparse._SubParsersAction) -> None:
 
 
 def public_snapshot(content: Path) -> tuple[Snapshot, list[Problem]]:
-    """The content folder as the site publishes it: members-only text sealed.
-
-    The key is random and thrown away: the index only ever reads public text.
-    """
+    """The content folder as the site publishes it: members-only text sealed."""
     snapshot, problems = ContentDirSource(content).load()
     problems += validate(snapshot)
     if problems:
         return snapshot, problems
+    return sealed_for_search(snapshot), []
+
+
+def sealed_for_search(snapshot: Snapshot) -> Snapshot:
+    """A valid snapshot gated as the build gates it, for indexing.
+
+    The key is random and thrown away: the index only ever reads public text.
+    The CMS's search endpoint uses this too, so it indexes what the site does.
+    """
     sealer = SectionSealer(
         SiteSecret(secrets.token_bytes(32), "search"), 0, MarkdownRenderer().html_only
     )
-    return gate_snapshot(snapshot, sealer), []
+    return gate_snapshot(snapshot, sealer)
 
 
 def run_search_command(args: argparse.Namespace, out: Console, err: Console) -> int:

@@ -31,7 +31,7 @@ LISTING_PARAMETERS = [
     ("offset", "integer", "how many items to skip"),
     ("fields", "string", "comma-separated extra fields, `*` for all, `-name` to drop one"),
     ("order", "string", "a field to order by, `-field` for descending, `random`"),
-    ("search", "string", "full-text search over public text only"),
+    ("search", "string", "full-text search over public text only (pages: the site's ranking)"),
 ]
 PAGE_PARAMETERS = [
     ("type", "string", "app_label.ModelName, e.g. courses.LessonPage"),
@@ -138,6 +138,63 @@ def _detail(summary: str, item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _search() -> dict[str, Any]:
+    hit = {
+        "type": "object",
+        "properties": {
+            "url": {"type": "string", "description": "the page's path on the site"},
+            "id": {"type": ["integer", "null"], "description": "the page's id in this API"},
+            "title": {"type": "string"},
+            "kind": {"type": "string", "enum": ["course", "lesson", "article", "live"]},
+            "lang": {"type": "string"},
+            "label": {"type": "string", "description": "its course or column"},
+            "badge": {"type": "string", "description": "who may read its members-only parts"},
+            "score": {"type": "number"},
+            "snippet": {
+                "type": "object",
+                "description": "public text, with [start, end] character ranges that matched",
+                "properties": {
+                    "text": {"type": "string"},
+                    "marks": {"type": "array", "items": {"type": "array", "items": {}}},
+                },
+            },
+        },
+    }
+    return {
+        "get": {
+            "summary": "Search the published site with its own index and ranking "
+            "(the same answers as the site's search box and `build.py search`)",
+            "parameters": _parameters(
+                [
+                    ("q", "string", "what to look for, English and/or Chinese (required)"),
+                    ("kind", "string", "only this page type: course, lesson, article, live"),
+                    ("lang", "string", "only pages in this language, e.g. en or zh"),
+                    ("limit", "integer", "how many results, 1 to 50 (default 10)"),
+                ]
+            ),
+            "responses": {
+                "200": {
+                    "description": "ranked results, public text only",
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "terms": {"type": "array", "items": {"type": "string"}},
+                                    "total": {"type": "integer"},
+                                    "items": {"type": "array", "items": hit},
+                                },
+                            }
+                        }
+                    },
+                },
+                "400": {"description": "{error}: a missing, too long or invalid parameter"},
+                "503": {"description": "{error}: the published content cannot be indexed"},
+            },
+        }
+    }
+
+
 def openapi_schema(server: str) -> dict[str, Any]:
     from django.apps import apps
 
@@ -174,6 +231,7 @@ def openapi_schema(server: str) -> dict[str, Any]:
                 "responses": {"302": {"description": "the page's detail URL"}},
             }
         },
+        "/api/v2/search/": _search(),
         "/api/v2/images/": _listing("Images", {"type": "object"}, []),
         "/api/v2/images/{id}/": _detail("One image", {"type": "object"}),
         "/api/v2/documents/": _listing("Documents", {"type": "object"}, []),

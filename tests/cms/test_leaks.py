@@ -15,6 +15,14 @@ from tests.cms.conftest import BUILD_TOKEN
 DEMO_CANARY = "MEMBERS-CANARY"
 CMS_CANARIES = ("CMS-CANARY-RICH", "CMS-CANARY-CODE", "CMS-CANARY-CALLOUT", "CMS-CANARY-PAGE")
 CANARIES = (DEMO_CANARY, *CMS_CANARIES)
+SEARCHES = (
+    "borrowing",
+    "members only deep dive",
+    "public teaser",
+    "rust python data",
+    "print code callout rich",
+    "数据 异步",
+)
 PAGE_TYPES = (
     "home.HomePage",
     "courses.CourseIndexPage",
@@ -83,6 +91,10 @@ def test_no_canary_reaches_an_anonymous_caller(
         f"/api/v2/pages/{pk}/?fields=*" for pk in Page.objects.live().values_list("pk", flat=True)
     ]
     urls += [f"/api/v2/pages/?search={canary}&fields=*" for canary in CANARIES]
+    urls += [f"/api/v2/search/?q={canary}" for canary in CANARIES]
+    # Queries that find the pages holding canaries, so their titles and snippets are shown.
+    urls += [f"/api/v2/search/?q={words}&limit=50" for words in SEARCHES]
+    urls += [f"/api/v2/pages/?search={words}&fields=*&limit=100" for words in SEARCHES]
     urls += [f"/api/v2/pages/find/?html_path={page.url}" for page in Page.objects.live()]
     for endpoint in ("images", "documents", "tiers", "authors", "columns"):
         listing = json.loads(fetch(anonymous, f"/api/v2/{endpoint}/?limit=100&fields=*"))
@@ -106,9 +118,19 @@ def test_search_finds_public_text_and_never_members_only_text(
         data = json.loads(client.get(f"/api/v2/pages/?search={query}").content)
         return [item["meta"]["slug"] for item in data["items"]]
 
+    def found(query: str) -> list[str]:
+        data = json.loads(client.get(f"/api/v2/search/?q={query}").content)
+        return [item["url"] for item in data["items"]]
+
     assert "borrowing" in hits("invalidation")
+    assert "/courses/rust-foundations/borrowing/" in found("invalidation")
+    assert "/articles/members-only-deep-dive/" in found("deep dive")
+    # A canary's public parts ("members", "rich") may match; its own words add nothing.
+    assert hits("canary") == found("canary") == []
     for canary in CANARIES:
-        assert hits(canary) == [], canary
+        public_parts = canary.replace("CANARY", " ")
+        assert hits(canary) == hits(public_parts), canary
+        assert found(canary) == found(public_parts), canary
 
 
 def test_members_sections_keep_their_place_without_their_text(
