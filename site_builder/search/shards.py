@@ -3,15 +3,26 @@
 Layout under ``public/search/``::
 
     index.json                      manifest: statistics, boosts, analyzer limits, page types
+    shards/<digest>/pages.json      every page's URL, title, place and tier badge, for the list
     shards/<digest>/t/<n>.json      term shards: term -> [[field, postings], ...]
-    shards/<digest>/d/<doc>.json    one page's title, URL and public text, for the result list
+    shards/<digest>/d/<doc>.json    one page's title, URL and public text, for its snippet
 
-A term lives in shard ``fnv1a(key) % shard_count``, where the key is the term
-itself, or its first two characters for Han terms: all the words a Chinese
-query may hold at one position share a shard, so a query fetches one shard
-per Latin word or Han bigram, not one per candidate substring. Postings hold
+A term lives in shard ``fnv1a(key) % shard_count``, where the key is the
+term's first three characters, or its first two for Han terms. All the words
+a Chinese query may hold at one position share a shard, so a query fetches
+one shard per Latin word or Han bigram, not one per candidate substring; and
+a Latin word's shard is known from its first three letters, so the search box
+has it by the time the reader has finished typing the word (stemming keeps
+the start of a word, except in a few short ones such as "used" -> "us"). Postings hold
 (document gap, term frequency, field length as Whoosh quantises it): all that
 BM25F needs besides the manifest's document count and average lengths.
+
+``pages.json`` is what a results list shows before any snippet: the browser
+fetches it with the manifest when the reader reaches for the search box, so
+a query needs one round trip (its term shards) before results are on screen;
+snippets fill in from the ``d/`` files one round trip later. It holds
+``[url, title, label number, badge number]`` per page (labels and badges are
+few and listed once); gzip brings it to about 15 bytes a page.
 
 ``<digest>`` hashes every shard, so shards can be cached forever; only the
 small manifest is fetched again after a build.
@@ -49,7 +60,7 @@ def fnv1a(text: str) -> int:
 
 
 def shard_key(term: str) -> str:
-    return term[:2] if analyzer.is_han(term) else term
+    return term[:2] if analyzer.is_han(term) else term[:3]
 
 
 def shard_of(term: str, shard_count: int) -> int:
@@ -102,6 +113,19 @@ def _documents(index: Index) -> list[dict[str, str]]:
         ]
 
 
+def _page_table(documents: list[dict[str, str]]) -> dict[str, Any]:
+    """What the results list shows of each page, labels and badges numbered once."""
+    labels = {label: n for n, label in enumerate(sorted({d["label"] for d in documents}))}
+    badges = {badge: n for n, badge in enumerate(sorted({d["badge"] for d in documents}))}
+    return {
+        "labels": list(labels),
+        "badges": list(badges),
+        "pages": [
+            [d["url"], d["title"], labels[d["label"]], badges[d["badge"]]] for d in documents
+        ],
+    }
+
+
 def build_files(index: Index) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The manifest and every shard (relative name -> bytes), without touching the disk."""
     terms = _postings(index)
@@ -114,6 +138,7 @@ def build_files(index: Index) -> tuple[dict[str, Any], dict[str, bytes]]:
     documents = _documents(index)
     langs = sorted({d["lang"] for d in documents})
     files |= {f"d/{n}.json": _dumps(doc) for n, doc in enumerate(documents)}
+    files["pages.json"] = _dumps(_page_table(documents))
 
     digest = hashlib.sha256()
     for name in sorted(files):
@@ -122,7 +147,7 @@ def build_files(index: Index) -> tuple[dict[str, Any], dict[str, bytes]]:
         doc_count = searcher.doc_count_all()
         average = [searcher.avg_field_length(field) or 1 for field in FIELDS]
     manifest = {
-        "version": 1,
+        "version": 2,
         "base": f"/{SHARDS}/{digest.hexdigest()[:16]}/",
         "fields": list(FIELDS),
         "boosts": [BOOSTS[field] for field in FIELDS],

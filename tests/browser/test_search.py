@@ -47,6 +47,11 @@ def _type_in_header(page: Page, text: str) -> None:
     box.press_sequentially(text)
 
 
+def _snippets_in(page: Page) -> None:
+    """Results show before their snippets; leaving while those load would abort requests."""
+    expect(page.locator("#sh-search-hits")).to_have_attribute("aria-busy", "false")
+
+
 @pytest.mark.parametrize("case", list(CASES))
 def test_a_query_in_the_header_box_finds_and_opens_the_page(
     page: Page, site_url: str, problems: list[str], case: str
@@ -61,6 +66,7 @@ def test_a_query_in_the_header_box_finds_and_opens_the_page(
     first = panel.locator(".sh-hit").first
     expect(first.locator(".sh-hit__title")).to_have_text(title)
     expect(first.locator("mark").first).to_be_visible()
+    _snippets_in(page)
     screenshot(page, f"search-{case}")
     first.click()
     expect(page).to_have_url(site_url + target)
@@ -75,6 +81,7 @@ def test_keyboard_only_search_like_material(page: Page, site_url: str, problems:
     expect(page.locator("[data-sh-search-input]")).to_be_focused()
     page.keyboard.type("Raft 选举")
     expect(page.locator(".sh-hit").first).to_contain_text("Consensus with Raft")
+    _snippets_in(page)
     page.keyboard.press("Escape")
     expect(page.locator("[data-sh-search-panel]")).to_be_hidden()
 
@@ -84,6 +91,7 @@ def test_keyboard_only_search_like_material(page: Page, site_url: str, problems:
     expect(page.locator(".sh-hit").first).to_contain_text("Tasks, gather and as_completed")
     page.keyboard.press("ArrowDown")
     expect(page.locator(".sh-hit").first).to_have_class("sh-hit sh-hit--active")
+    _snippets_in(page)
     page.keyboard.press("Enter")
     expect(page).to_have_url(site_url + "/courses/python-async/tasks-and-gather/")
     assert problems == []
@@ -96,6 +104,7 @@ def test_enter_without_a_choice_opens_the_search_page_with_filters(
     page.goto(site_url + ARTICLE)
     _type_in_header(page, "pandas")
     expect(page.locator(".sh-hit").first).to_be_visible()
+    _snippets_in(page)
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=pandas")
 
@@ -166,4 +175,32 @@ def test_members_only_text_is_not_searchable(
     expect(page.locator("[data-sh-search-status]")).to_contain_text("result")
     texts = page.locator("[data-sh-search-results]").inner_text()
     assert "CANARY" not in texts
+    assert problems == []
+
+
+def test_results_show_after_one_round_trip_and_snippets_fill_in(
+    page: Page, site_url: str, problems: list[str]
+) -> None:
+    """Focus fetches the manifest and page table; typing fetches each word's shard once
+    its first three letters are in, so the last key needs no request before results."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url.split("/search/", 1)[-1]))
+    page.goto(site_url + ARTICLE)
+    box = page.locator("[data-sh-search-input]")
+    box.focus()
+    page.evaluate("() => window.StudyhallSearch.warm()")
+    assert "index.json" in requests and any(r.endswith("/pages.json") for r in requests)
+
+    box.press_sequentially("event loo")
+    hits = page.locator("#sh-search-hits")
+    expect(hits).to_have_attribute("data-sh-query", "event loo")
+    expect(hits).to_have_attribute("aria-busy", "false")
+    shards_before = sorted(r for r in requests if "/t/" in r)
+    box.press("p")
+
+    expect(hits).to_have_attribute("data-sh-query", "event loop")
+    expect(hits.locator(".sh-hit__title").first).to_have_text("What the event loop actually does")
+    expect(hits).to_have_attribute("aria-busy", "false")
+    expect(hits.locator(".sh-hit__text mark").first).to_be_visible()
+    assert sorted(r for r in requests if "/t/" in r) == shards_before
     assert problems == []

@@ -138,3 +138,27 @@ def test_the_leak_scan_covers_the_shards(demo_site: Path, tmp_path: Path) -> Non
     target.write_bytes(target.read_bytes().replace(b'"text":"', b'"text":"MEMBERS-CANARY '))
 
     assert files_containing(planted, DEMO_CANARY) == [target.relative_to(planted).as_posix()]
+
+
+def test_the_page_table_holds_what_a_results_list_shows(
+    demo_files: tuple[dict[str, Any], dict[str, bytes]],
+) -> None:
+    manifest, files = demo_files
+    table = json.loads(files["pages.json"])
+    fragments = [json.loads(files[f"d/{n}.json"]) for n in range(manifest["docCount"])]
+
+    assert len(table["pages"]) == manifest["docCount"]
+    for (url, title, label, badge), fragment in zip(table["pages"], fragments, strict=True):
+        assert (url, title) == (fragment["url"], fragment["title"])
+        assert (table["labels"][label], table["badges"][badge]) == (
+            fragment["label"],
+            fragment["badge"],
+        )
+    assert not any(DEMO_CANARY in data for data in files.values())
+
+
+def test_a_latin_words_shard_is_known_from_its_first_three_letters() -> None:
+    for count in (1, 64, 4096):
+        assert shard_of("buf", count) == shard_of("buffer", count) == shard_of("buffers", count)
+        assert shard_of("数据", count) == shard_of("数据管道", count)
+    assert shard_of("go", 4096) != shard_of("gor", 4096)

@@ -85,13 +85,28 @@
     analyzer.stopWords.forEach(function (w) { stopWords[w] = true; });
   }
 
+  /* Stems already worked out: snippets stem every word of up to eight pages' text, in
+     which the same words come back again and again. */
+  var stems = Object.create(null), stemCount = 0;
+  function cachedStem(w) {
+    var known = stems[w];
+    if (known === undefined) {
+      if (++stemCount > 50000) {
+        stems = Object.create(null);
+        stemCount = 1;
+      }
+      known = stems[w] = stem(w);
+    }
+    return known;
+  }
+
   function word(w, surface, query) {
     if (w.length === 1) {
       var keep = SINGLE_LETTERS.indexOf(w) >= 0 && (query || surface !== w);
       return keep ? w : null;
     }
     if (stopWords[w] || w.length > limits.maxTokenChars) return null;
-    return DIGIT.test(w) ? w : stem(w);
+    return DIGIT.test(w) ? w : cachedStem(w);
   }
 
   function latinTerms(text, query, each) {
@@ -154,12 +169,15 @@
     return h;
   }
 
-  function shardKey(term) { return isHan(term) ? term.slice(0, 2) : term; }
+  /* As shards.py: Han terms by their first two characters, others by their first three. */
+  function shardKey(term) { return term.slice(0, isHan(term) ? 2 : 3); }
 
   function Engine(manifest) {
     this.manifest = manifest;
     this.shards = {};
     this.fragments = {};
+    this.table = null;
+    this.tableLoading = null;
     configure(manifest.analyzer);
   }
 
@@ -194,42 +212,75 @@
     return this.fragments[doc];
   };
 
+  /* The page table (URL, title, place, badge of every page): what a results list shows
+     before its snippets. Fetched once, ideally before the first query (see warm). */
+  Engine.prototype.pages = function () {
+    if (!this.tableLoading) {
+      var self = this;
+      this.tableLoading = this.fetchJSON("pages.json").then(function (table) {
+        self.table = table;
+        return self;
+      }).catch(function (e) {
+        self.tableLoading = null;
+        throw e;
+      });
+    }
+    return this.tableLoading;
+  };
+
+  /* One page as a results list shows it; call after pages() has resolved. */
+  Engine.prototype.head = function (doc) {
+    var m = this.manifest, row = this.table.pages[doc];
+    var code = m.docs.charCodeAt(doc) - 48, langs = m.langs;
+    return {
+      doc: doc, url: row[0], title: row[1],
+      kind: m.kinds[Math.floor(code / langs.length)], lang: langs[code % langs.length],
+      label: this.table.labels[row[2]], badge: this.table.badges[row[3]]
+    };
+  };
+
   /* Rank every page for `text`: {terms, total, hits: [{doc, score}]}, best first. */
   Engine.prototype.search = function (text, options) {
-    options = options || {};
     var m = this.manifest, self = this;
     var terms = candidates(text);
     var needed = {};
     terms.forEach(function (t) { needed[fnv1a(shardKey(t)) % m.shardCount] = true; });
     var numbers = Object.keys(needed);
     return Promise.all(numbers.map(function (n) { return self.shard(n); })).then(function (loaded) {
-      var byNumber = {};
+      var byNumber = {}, own = Object.prototype.hasOwnProperty;
       numbers.forEach(function (n, i) { byNumber[n] = loaded[i]; });
-      var own = Object.prototype.hasOwnProperty;
-      var used = [], scores = new Float64Array(m.docCount), hit = new Uint8Array(m.docCount);
-      terms.forEach(function (term) {
+      return self.rank(terms, function (term) {
         var shard = byNumber[fnv1a(shardKey(term)) % m.shardCount];
-        var entry = own.call(shard, term) ? shard[term] : null;
-        if (!entry && isHan(term)) return;
-        used.push(term);
-        if (!entry) return;
-        entry.forEach(function (pair) { self.scoreField(pair[0], pair[1], scores, hit); });
-      });
-      var kinds = m.kinds, langs = m.langs;
-      var kind = options.kind ? kinds.indexOf(options.kind) : -1;
-      var lang = options.lang ? langs.indexOf(options.lang) : -1;
-      var ranked = [], factor = Math.pow(10, m.decimals);
-      for (var doc = 0; doc < m.docCount; doc++) {
-        if (!hit[doc]) continue;
-        var code = m.docs.charCodeAt(doc) - 48;
-        if (options.kind && Math.floor(code / langs.length) !== kind) continue;
-        if (options.lang && code % langs.length !== lang) continue;
-        ranked.push({ doc: doc, score: Math.round(scores[doc] * factor) / factor });
-      }
-      ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-      var limit = options.limit === undefined ? 10 : options.limit;
-      return { terms: used, total: ranked.length, hits: limit === null ? ranked : ranked.slice(0, limit) };
+        return own.call(shard, term) ? shard[term] : null;
+      }, options || {});
     });
+  };
+
+  /* The ranking itself, given each term's [[field, postings], ...] (null when absent). */
+  Engine.prototype.rank = function (terms, entryOf, options) {
+    var m = this.manifest, self = this;
+    var used = [], scores = new Float64Array(m.docCount), hit = new Uint8Array(m.docCount);
+    terms.forEach(function (term) {
+      var entry = entryOf(term);
+      if (!entry && isHan(term)) return;
+      used.push(term);
+      if (!entry) return;
+      entry.forEach(function (pair) { self.scoreField(pair[0], pair[1], scores, hit); });
+    });
+    var kinds = m.kinds, langs = m.langs;
+    var kind = options.kind ? kinds.indexOf(options.kind) : -1;
+    var lang = options.lang ? langs.indexOf(options.lang) : -1;
+    var ranked = [], factor = Math.pow(10, m.decimals);
+    for (var doc = 0; doc < m.docCount; doc++) {
+      if (!hit[doc]) continue;
+      var code = m.docs.charCodeAt(doc) - 48;
+      if (options.kind && Math.floor(code / langs.length) !== kind) continue;
+      if (options.lang && code % langs.length !== lang) continue;
+      ranked.push({ doc: doc, score: Math.round(scores[doc] * factor) / factor });
+    }
+    ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    var limit = options.limit === undefined ? 10 : options.limit;
+    return { terms: used, total: ranked.length, hits: limit === null ? ranked : ranked.slice(0, limit) };
   };
 
   /* BM25F as whoosh.scoring.BM25F, times the field's boost. */
@@ -249,8 +300,11 @@
 
   /* Where `text` matches `terms`: merged [start, end, {term: true}] ranges. */
   function matches(text, terms) {
-    var wanted = Object.create(null), ranges = [];
-    terms.forEach(function (t) { wanted[t] = true; });
+    var wanted = Object.create(null), ranges = [], letters = false;
+    terms.forEach(function (t) {
+      wanted[t] = true;
+      letters = letters || t.length === 1;
+    });
     function found(at, length, term) {
       var keys = Object.create(null);
       keys[term] = true;
@@ -260,9 +314,11 @@
       if (wanted[term]) found(at, length, term);
     });
     // A lone letter is a word in a query ("c", "r") even where the text has it in small print.
-    latinTerms(text, true, function (term, at, length) {
-      if (wanted[term] && term.length === 1) found(at, length, term);
-    });
+    if (letters) {
+      latinTerms(text, true, function (term, at, length) {
+        if (wanted[term] && term.length === 1) found(at, length, term);
+      });
+    }
     terms.slice().sort().forEach(function (term) {
       if (!isHan(term)) return;
       for (var at = text.indexOf(term); at >= 0 && ranges.length < 500; at = text.indexOf(term, at + 1)) {
@@ -350,8 +406,20 @@
     return loading;
   }
 
+  /* Everything but the query's own shards, fetched while the reader is still typing: the
+     manifest and the page table, and one pass through the analyzer so it is compiled. */
+  function warm() {
+    return open().then(function (engine) {
+      var terms = candidates("warm engines 预热");
+      snippet("Warming up the search engine, 预热", terms);
+      engine.rank(terms, function () { return [[0, [0, 1, 1]]]; }, { limit: 1 });
+      return engine.pages();
+    });
+  }
+
   window.StudyhallSearch = {
     open: open,
+    warm: warm,
     candidates: candidates,
     stem: stem,
     highlight: highlight,

@@ -43,37 +43,73 @@
     return node;
   }
 
-  /* One result: page type and place, title and a snippet, with the query's words marked. */
-  function resultLink(fragment, terms, id) {
+  /* One result from the page table: page type and place, title with the query's words
+     marked, and an empty line that its snippet fills in when the page's text arrives. */
+  function resultLink(head, terms, id) {
     var link = element("a", "sh-hit");
-    link.href = fragment.url;
-    link.lang = fragment.lang;
+    link.href = head.url;
+    link.lang = head.lang;
     if (id) {
       link.id = id;
       link.setAttribute("role", "option");
     }
-    var meta = [KIND_NAMES[fragment.kind] || fragment.kind];
-    if (fragment.label) meta.push(fragment.label);
-    meta.push(LANG_NAMES[fragment.lang] || fragment.lang);
+    var meta = [KIND_NAMES[head.kind] || head.kind];
+    if (head.label) meta.push(head.label);
+    meta.push(LANG_NAMES[head.lang] || head.lang);
     var kicker = element("span", "sh-hit__meta", meta.join(" · "));
-    if (fragment.badge) kicker.appendChild(element("span", "sh-hit__badge", fragment.badge));
+    if (head.badge) kicker.appendChild(element("span", "sh-hit__badge", head.badge));
     var title = element("span", "sh-hit__title");
-    append(title, search.highlight(fragment.title, terms));
-    var text = element("span", "sh-hit__text");
+    append(title, search.highlight(head.title, terms));
+    link.appendChild(kicker);
+    link.appendChild(title);
+    link.appendChild(element("span", "sh-hit__text"));
+    return link;
+  }
+
+  function fillSnippet(link, fragment, terms) {
     var source = fragment.text || fragment.summary;
     var snip = search.snippet(source, terms);
     if (fragment.text && !snip.some(function (s) { return s.mark; }) && fragment.summary) {
       snip = search.snippet(fragment.summary, terms);
     }
-    append(text, snip);
-    link.appendChild(kicker);
-    link.appendChild(title);
-    link.appendChild(text);
-    return link;
+    append(link.querySelector(".sh-hit__text"), snip);
   }
 
-  function load(engine, hits) {
-    return Promise.all(hits.map(function (h) { return engine.document(h.doc); }));
+  /* Resolves just after the browser has painted what is in the page now. */
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(resolve, 0); });
+    });
+  }
+
+  /* Snippets for links already shown; `list` is busy (aria-busy) until they are all in.
+     Their page files are asked for only once the results are on screen: on a busy
+     machine eight requests and their text work would otherwise hold back that paint.
+     A missing snippet leaves its line empty. */
+  function fillSnippets(engine, hits, links, terms, list, current) {
+    list.setAttribute("aria-busy", "true");
+    return afterPaint().then(function () {
+      if (!current()) return;
+      return Promise.all(hits.map(function (hit, i) {
+        return engine.document(hit.doc).then(function (fragment) {
+          if (current()) fillSnippet(links[i], fragment, terms);
+        }, function () { /* the result stays usable without its snippet */ });
+      }));
+    }).then(function () {
+      if (current()) list.setAttribute("aria-busy", "false");
+    });
+  }
+
+  /* Rank, and have the page table: everything needed to show results. */
+  function ranked(engine, query, options) {
+    return Promise.all([engine.search(query, options), engine.pages()]).then(function (both) {
+      return both[0];
+    });
+  }
+
+  /* Fetch what a first query needs besides its own shards; errors show when a query runs. */
+  function warm() {
+    search.warm().catch(function () { /* reported when a query runs */ });
   }
 
   /* The header box: a results list under it on every page, from both renderers. */
@@ -100,7 +136,7 @@
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-expanded", "false");
 
-    var sequence = 0, active = -1, timer = null;
+    var sequence = 0, active = -1, running = false, pending = false;
 
     function options() { return list.querySelectorAll(".sh-hit"); }
 
@@ -121,33 +157,54 @@
       items[active].scrollIntoView({ block: "nearest" });
     }
 
+    /* One query at a time, started at once: a keystroke while one runs waits for it, and
+       only the latest text runs next. No pause after typing: each keystroke's query fetches
+       the shards of the words typed so far (a word's shard is known from its first three
+       letters), so when the reader stops typing the last word's shard is usually in. Text
+       still being composed in an input method is not searched until it is committed. */
+    function schedule() {
+      if (running) {
+        pending = true;
+        return;
+      }
+      pending = false;
+      running = true;
+      run().then(function () {
+        running = false;
+        if (pending) schedule();
+      });
+    }
+
     function run() {
       var query = input.value;
       var mine = ++sequence;
+      function current() { return mine === sequence; }
       active = -1;
       input.removeAttribute("aria-activedescendant");
       if (!query.trim()) {
         list.textContent = "";
         show(false);
-        return;
+        return Promise.resolve();
       }
       all.href = "/search/?q=" + encodeURIComponent(query.slice(0, 500));
-      search.open().then(function (engine) {
-        return engine.search(query, { limit: DROPDOWN_SIZE }).then(function (result) {
-          return load(engine, result.hits).then(function (fragments) {
-            if (mine !== sequence) return;
-            list.textContent = "";
-            fragments.forEach(function (fragment, i) {
-              list.appendChild(resultLink(fragment, result.terms, "sh-search-hit-" + i));
-            });
-            status.textContent = result.total ? result.total + (result.total === 1 ? " result" : " results") :
-              emptyMessage(query, result);
-            all.hidden = result.total <= DROPDOWN_SIZE;
-            show(true);
+      return search.open().then(function (engine) {
+        return ranked(engine, query, { limit: DROPDOWN_SIZE }).then(function (result) {
+          if (!current()) return;
+          list.textContent = "";
+          list.setAttribute("data-sh-query", query);
+          var links = result.hits.map(function (hit, i) {
+            var link = resultLink(engine.head(hit.doc), result.terms, "sh-search-hit-" + i);
+            list.appendChild(link);
+            return link;
           });
+          status.textContent = result.total ? result.total + (result.total === 1 ? " result" : " results") :
+            emptyMessage(query, result);
+          all.hidden = result.total <= DROPDOWN_SIZE;
+          show(true);
+          fillSnippets(engine, result.hits, links, result.terms, list, current);
         });
       }).catch(function () {
-        if (mine !== sequence) return;
+        if (!current()) return;
         list.textContent = "";
         status.textContent = "Search is unavailable right now. Please try again in a moment.";
         all.hidden = true;
@@ -155,14 +212,16 @@
       });
     }
 
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(run, 60);
+    input.addEventListener("input", function (event) {
+      if (!event.isComposing) schedule();
     });
+    input.addEventListener("compositionend", schedule);
     input.addEventListener("focus", function () {
-      search.open().catch(function () { /* reported when a query runs */ });
+      warm();
       if (input.value.trim() && list.childNodes.length) show(true);
     });
+    form.addEventListener("pointerenter", warm);
+    form.addEventListener("touchstart", warm, { passive: true });
     input.addEventListener("keydown", function (event) {
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
         if (panel.hidden) return;
@@ -211,6 +270,7 @@
     var list = root.querySelector("[data-sh-search-results]");
     var more = root.querySelector("[data-sh-search-more]");
     var sequence = 0, shown = 0, current = null, timer = null;
+    function latest(mine) { return function () { return mine === sequence; }; }
 
     function remember() {
       var params = new URLSearchParams();
@@ -222,17 +282,17 @@
     }
 
     function showMore() {
-      var mine = sequence, batch = current.result.hits.slice(shown, shown + PAGE_SIZE);
-      return load(current.engine, batch).then(function (fragments) {
-        if (mine !== sequence) return;
-        fragments.forEach(function (fragment) {
-          var item = element("li", "sh-search-result");
-          item.appendChild(resultLink(fragment, current.result.terms));
-          list.appendChild(item);
-        });
-        shown += batch.length;
-        more.hidden = shown >= current.result.hits.length;
+      var batch = current.result.hits.slice(shown, shown + PAGE_SIZE);
+      var links = batch.map(function (hit) {
+        var item = element("li", "sh-search-result");
+        var link = resultLink(current.engine.head(hit.doc), current.result.terms);
+        item.appendChild(link);
+        list.appendChild(item);
+        return link;
       });
+      shown += batch.length;
+      more.hidden = shown >= current.result.hits.length;
+      return fillSnippets(current.engine, batch, links, current.result.terms, list, latest(sequence));
     }
 
     function run() {
@@ -246,7 +306,7 @@
         return;
       }
       search.open().then(function (engine) {
-        return engine.search(query, { kind: kind.value, lang: lang.value, limit: null })
+        return ranked(engine, query, { kind: kind.value, lang: lang.value, limit: null })
           .then(function (result) {
             if (mine !== sequence) return;
             current = { engine: engine, result: result };
