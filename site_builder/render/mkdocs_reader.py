@@ -10,7 +10,9 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
 
 from site_builder.model import Course, Lesson, Snapshot
 from site_builder.render import urls
@@ -121,7 +123,7 @@ def build_course(config_path: str) -> list[str]:
     try:
         # Extensions are passed here: their slug functions cannot be written as YAML.
         config = load_config(config_path, markdown_extensions=mkdocs_extensions())
-        config.plugins["studyhall-templates"] = _CompiledTemplates()
+        config.plugins["studyhall-shared-theme-work"] = _SharedThemeWork()
         build(config)
     finally:
         logger.removeHandler(handler)
@@ -136,11 +138,7 @@ def build_course(config_path: str) -> list[str]:
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept for the life of a worker process.
-
-    MkDocs makes a fresh Jinja environment for every build, so without this a
-    worker that builds twenty courses compiles Material's templates twenty times.
-    """
+    """Compiled templates kept for the life of a worker process."""
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
@@ -154,12 +152,48 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 
 
 _BYTECODE = _MemoryBytecodeCache()
+_THEME_LISTINGS: dict[tuple[Any, ...], list[str]] = {}
 
 
-class _CompiledTemplates(BasePlugin):
-    def on_env(self, env: jinja2.Environment, /, **kwargs: Any) -> jinja2.Environment:
-        env.bytecode_cache = _BYTECODE
-        return env
+class _SharedThemeWork(BasePlugin):
+    """Skip the work every course's build would repeat, in each worker process.
+
+    MkDocs makes a fresh Jinja environment for every build: without this a
+    worker building twenty courses compiles Material's templates twenty times
+    and lists its 14,000 icon files twenty times. Material's CSS and JavaScript
+    are not copied per course: the site writes one shared copy
+    (:func:`site_builder.write.postprocess.share_material_assets`).
+    """
+
+    def on_config(self, config: MkDocsConfig, /) -> MkDocsConfig:
+        theme = config.theme
+        make_env = theme.get_env
+        listing_key = (tuple(theme.dirs), tuple(theme.static_templates))
+
+        def get_env() -> jinja2.Environment:
+            env = make_env()
+            env.bytecode_cache = _BYTECODE
+
+            def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+                key = (*listing_key, extensions, filter_func is None)
+                if key not in _THEME_LISTINGS:
+                    _THEME_LISTINGS[key] = jinja2.Environment.list_templates(
+                        env, extensions, filter_func
+                    )
+                return _THEME_LISTINGS[key]
+
+            env.list_templates = list_templates  # type: ignore[method-assign]
+            return env
+
+        theme.get_env = get_env  # type: ignore[method-assign]
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        theme_dirs = set(config.theme.dirs)
+        for file in list(files):
+            if file.src_dir in theme_dirs and file.src_uri.startswith("assets/"):
+                files.remove(file)
+        return files
 
 
 def _write_page(path: Path, meta: dict[str, Any], body: str) -> None:

@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+from mkdocs.utils import get_theme_dir
+
 from site_builder.render import urls
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
@@ -35,17 +37,17 @@ def externalise_inline_scripts(html: str, out_dir: Path) -> str:
 
 
 def share_material_assets(out_dir: Path) -> None:
-    """Keep one copy of Material's bundles for all course readers instead of one per course."""
+    """Write one copy of Material's bundles for all course readers.
+
+    The course builds leave them out (see ``render/mkdocs_reader.py``); pages
+    point at this copy once :func:`postprocess_html` has rewritten their links.
+    """
+    if not (out_dir / urls.COURSES.strip("/")).is_dir():
+        return
+    bundles = Path(get_theme_dir("material")) / "assets"
     shared = out_dir / MATERIAL_ASSETS.strip("/")
-    for course_dir in sorted((out_dir / urls.COURSES.strip("/")).glob("*/")):
-        assets = course_dir / "assets"
-        if not assets.is_dir():
-            continue
-        for kind in ("stylesheets", "javascripts"):
-            if (assets / kind).is_dir() and not (shared / kind).exists():
-                shared.mkdir(parents=True, exist_ok=True)
-                shutil.copytree(assets / kind, shared / kind)
-        shutil.rmtree(assets)
+    for kind in ("stylesheets", "javascripts"):
+        shutil.copytree(bundles / kind, shared / kind, dirs_exist_ok=True)
 
 
 def postprocess_html(out_dir: Path) -> int:
