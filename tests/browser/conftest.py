@@ -44,8 +44,14 @@ def problems(page) -> list[str]:
         lambda m: seen.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
     )
     page.on("pageerror", lambda e: seen.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: seen.append(f"request failed: {r.url}"))
+    page.on("requestfailed", lambda r: _failed(r, seen))
     return seen
+
+
+def _failed(request, seen: list[str]) -> None:
+    # Leaving a page cancels what it was still loading (its favicon, say): not a fault.
+    if request.failure != "net::ERR_ABORTED":
+        seen.append(f"request failed: {request.url} ({request.failure})")
 
 
 def screenshot(page, name: str) -> None:
