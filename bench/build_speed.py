@@ -428,7 +428,17 @@ def plan(
                 "ours",
                 "studyhall (build.py)",
                 content.source_pages,
-                [python, "build.py", "build", "--content", str(content.root), "--out", str(out)],
+                # --no-cache: every run analyses afresh, as a first build does.
+                [
+                    python,
+                    "build.py",
+                    "build",
+                    "--no-cache",
+                    "--content",
+                    str(content.root),
+                    "--out",
+                    str(out),
+                ],
                 REPO,
                 out,
             )

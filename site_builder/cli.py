@@ -27,6 +27,8 @@ from site_builder.workers import default_jobs
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("public")
+#: Analysis results kept between builds, beside the development secret.
+DEFAULT_CACHE = Path(".studyhall") / "cache" / "analysis"
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -97,6 +99,11 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="the previous build's topics/state.json, which keeps topic URLs stable "
         "(default: the one in --out)",
+    )
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"analyse afresh instead of reusing a result kept in {DEFAULT_CACHE}/",
     )
     add_cms_arguments(build)
 
@@ -179,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         jobs=getattr(args, "jobs", default_jobs()),
         source=source_from_args(args),
         topic_state=getattr(args, "topic_state", None),
+        cache_dir=None if getattr(args, "no_cache", False) else DEFAULT_CACHE,
     )
     return 0 if run_build(options, quiet=getattr(args, "quiet", False)) else 1
 

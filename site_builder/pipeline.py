@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from site_builder.analysis import analyse
+from site_builder.analysis import AnalysisCache, analyse
 from site_builder.analysis.overrides import unused_overrides
 from site_builder.gate import SectionSealer, gate_snapshot
 from site_builder.gate.keys import key_epoch, load_secret
@@ -61,6 +61,8 @@ class BuildOptions:
     source: Any = None
     #: The previous build's ``topics/state.json`` (keeps topic URLs); ``None`` reads it from ``out``.
     topic_state: Path | None = None
+    #: Where analysis results are kept for the next build; ``None`` analyses afresh.
+    cache_dir: Path | None = None
 
 
 @dataclass
@@ -105,7 +107,12 @@ def build_site(options: BuildOptions, progress: Progress | None = None) -> Build
 
         progress.stage("Analysing topics, related content and paths")
         previous, state_warnings = read_topic_state(options.topic_state or options.out)
-        analysis = analyse(gated, previous=previous, overrides=gated.topic_overrides or None)
+        analysis = analyse(
+            gated,
+            previous=previous,
+            overrides=gated.topic_overrides or None,
+            cache=AnalysisCache(options.cache_dir) if options.cache_dir else None,
+        )
         warnings += state_warnings + unused_overrides(gated.topic_overrides, analysis)
 
         assets = write_theme_assets(THEME_DIR / "static", out)

@@ -57,11 +57,13 @@ def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> T
 def serve(args: argparse.Namespace) -> int:
     from watchfiles import watch
 
-    from site_builder.cli import err, out, run_build
+    from site_builder.cli import DEFAULT_CACHE, err, out, run_build
     from site_builder.pipeline import BuildOptions
     from site_builder.workers import default_jobs
 
-    options = BuildOptions(content=args.content, out=args.out, jobs=default_jobs())
+    options = BuildOptions(
+        content=args.content, out=args.out, jobs=default_jobs(), cache_dir=DEFAULT_CACHE
+    )
     if run_build(options) is None and not args.out.exists():
         return 1
     server = make_server(args.out.resolve(), args.host, args.port)

@@ -181,6 +181,7 @@ def build_locally(out: Path) -> str:
         jobs=2,
         secret_dir=settings.CMS_DIR,
         source=DatabaseSource(),
+        cache_dir=settings.CMS_DIR / ".studyhall" / "cache" / "analysis",
     )
     try:
         report = build_site(options)

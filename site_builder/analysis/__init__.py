@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from threadpoolctl import threadpool_limits
 
+from site_builder.analysis.cache import AnalysisCache, analysis_key
 from site_builder.analysis.overrides import TopicOverrides, read_topic_overrides
 from site_builder.analysis.paths import LearningPaths
 from site_builder.analysis.recommend import SequenceRecommender
@@ -19,6 +20,7 @@ from site_builder.analysis.topics import PreviousTopics, Topic, TopicModel, topi
 from site_builder.model import Snapshot
 
 __all__ = [
+    "AnalysisCache",
     "AnalysisResult",
     "LearningPaths",
     "PreviousTopics",
@@ -41,17 +43,25 @@ def analyse(
     previous: AnalysisResult | None = None,
     overrides: TopicOverrides | None = None,
     seed: int = 0,
+    cache: AnalysisCache | None = None,
 ) -> AnalysisResult:
     """Analyse a validated snapshot (before or after the gate: only public text is read).
 
     ``previous`` is the last build's result (``AnalysisResult.from_json``), which
-    keeps topic ids and URLs stable; ``overrides`` come from ``topics.yml``.
-    BLAS and OpenMP run single-threaded: threaded reductions can change the
+    keeps topic ids and URLs stable; ``overrides`` come from ``topics.yml``;
+    ``cache`` returns the stored result when every input is the same. BLAS and OpenMP run single-threaded: threaded reductions can change the
     last bits of a result between runs, and on a busy 2-core machine they are
     also many times slower.
     """
+    if cache is not None:
+        key = analysis_key(snapshot, previous, overrides, seed)
+        if (cached := cache.load(key)) is not None:
+            return cached
     with threadpool_limits(1):
-        return _analyse(snapshot, previous, overrides, seed)
+        result = _analyse(snapshot, previous, overrides, seed)
+    if cache is not None:
+        cache.store(key, result)
+    return result
 
 
 def _analyse(
